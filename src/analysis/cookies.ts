@@ -38,13 +38,13 @@ export function isDeletion(cookie: SetCookie, now: string): boolean {
 }
 
 /**
- * Names frameworks and people give session and auth cookies (PHPSESSID, connect.sid,
- * next-auth.session-token, access_token, remember_me…). CSRF double-submit cookies are left out:
- * scripts must read them, so HttpOnly would break them.
+ * A session or auth cookie: any cookie a login response sets, or a name frameworks and people give
+ * them (PHPSESSID, connect.sid, next-auth.session-token, access_token, remember_me…). CSRF
+ * double-submit cookies are left out: scripts must read them, so HttpOnly would break them.
  */
-export function looksLikeSession(name: string): boolean {
+export function isSessionCookie(name: string, setByLogin: boolean): boolean {
   if (/csrf|xsrf/i.test(name)) return false;
-  return /sess|(^|[^a-z])sid($|[^a-z])|auth|token|jwt|remember|login|^\.aspnetcore\./i.test(name);
+  return setByLogin || /sess|(^|[^a-z])sid($|[^a-z])|auth|token|jwt|remember|login|^\.aspnetcore\./i.test(name);
 }
 
 /** Attributes a session cookie should carry but does not. */

@@ -1,5 +1,20 @@
 /** Literal artifact builders for check tests: every field has a sane default, override what matters. */
-import type { DnsLookup, HostArtifact, HttpExchange, RedirectChain, TlsProbe, CertificateInfo } from '../../src/core/artifacts.js';
+import type {
+  Artifacts,
+  AssetProbe,
+  CertificateInfo,
+  CollectedArtifacts,
+  CorsProbe,
+  DnsLookup,
+  HealthProbe,
+  HostArtifact,
+  HttpExchange,
+  NetErrorCode,
+  RedirectChain,
+  RouteArtifact,
+  TlsProbe,
+  VersionProbe,
+} from '../../src/core/artifacts.js';
 import type { AuditPlan, RouteSpec } from '../../src/core/plan.js';
 
 export const NOW = '2026-11-28T12:00:00.000Z';
@@ -101,4 +116,49 @@ export function host(name: string, over: Partial<HostArtifact> & { headers?: Rec
     http: chain(redirect(`http://${name}/`, `https://${name}/`), exchange({ url: `https://${name}/`, headers: { 'content-type': 'text/html', ...headers } })),
     ...rest,
   };
+}
+
+/** A request that got no response: DNS, connect, TLS or timeout failure. */
+export function failedExchange(url: string, code: NetErrorCode, message: string): HttpExchange {
+  return exchange({ url, status: undefined, error: { code, message } });
+}
+
+/** What the routes collector records for one declared route. */
+export function routeRun(name: string, ...exchanges: HttpExchange[]): RouteArtifact {
+  return { name, chain: chain(...exchanges) };
+}
+
+/** A version endpoint answer from one address of a host; `version`/`commit` also land in the JSON body. */
+export function versionProbe(
+  hostName: string,
+  address: string,
+  over: Partial<Omit<VersionProbe, 'host' | 'address'>> = {},
+): VersionProbe {
+  const url = over.url ?? `https://${hostName}/api/version`;
+  const body = JSON.stringify({ version: over.version, commit: over.commit, environment: over.reportedEnvironment });
+  return {
+    environment: 'production',
+    host: hostName,
+    address,
+    url,
+    exchange: exchange({ url, address, headers: { 'content-type': 'application/json' }, body }),
+    ...over,
+  };
+}
+
+export function healthProbe(url: string, over: Partial<Parameters<typeof exchange>[0]> = {}): HealthProbe {
+  return { url, exchange: exchange({ url, headers: { 'content-type': 'application/json' }, body: '{"status":"ok"}', ...over }) };
+}
+
+export function assetProbe(url: string, headers: Record<string, string>, over: { body?: string; pageUrl?: string; status?: number } = {}): AssetProbe {
+  return { pageUrl: over.pageUrl ?? 'https://www.acme.test/', url, exchange: exchange({ url, headers, body: over.body ?? 'x', status: over.status ?? 200 }) };
+}
+
+export function corsProbe(url: string, headers: Record<string, string>, origin = 'https://launch-ready-probe.example'): CorsProbe {
+  return { url, origin, exchange: exchange({ url, method: 'OPTIONS', status: 204, headers }) };
+}
+
+/** A whole artifact set: every collected list defaults to empty, the plan to plan(). */
+export function collected(over: Partial<CollectedArtifacts> & { plan?: AuditPlan } = {}): Artifacts {
+  return { plan: plan(), hosts: [], routes: [], versions: [], health: [], assets: [], cors: [], ...over };
 }
