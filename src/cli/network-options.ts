@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
+import type { ConfigNetwork } from '../config/plan.js';
 import { UsageError } from '../core/errors.js';
 import { DEFAULT_NETWORK, parseConnectTo, parseDnsServer, parseDuration, type NetworkSettings } from '../net/settings.js';
 import { VERSION } from '../version.js';
@@ -10,16 +11,6 @@ export interface NetworkFlags {
   ca?: string;
   timeout?: string;
   concurrency?: string;
-  userAgent?: string;
-}
-
-/** Network settings as a config file's `network:` section gives them. */
-export interface ConfigNetwork {
-  dnsServers: string[];
-  connectTo: string[];
-  caFile?: string;
-  timeoutMs?: number;
-  concurrency?: number;
   userAgent?: string;
 }
 
