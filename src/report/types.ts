@@ -9,6 +9,9 @@ export interface RouteMapEntry {
   addresses: string[];
   /** Edge/CDN provider in front of the host, or null when none was detected. */
   edge: string | null;
+  /** How the edge was recognised (response header, CNAME target, published address range) and what was seen. */
+  edgeVia?: 'header' | 'cname' | 'address';
+  edgeEvidence?: string;
   /** Where GET https://host/ ends up after redirects. */
   finalUrl?: string;
   status?: number;
