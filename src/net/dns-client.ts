@@ -1,5 +1,7 @@
+import { getServers } from 'node:dns';
 import { Resolver, lookup } from 'node:dns/promises';
 import type { DnsLookup, NetError } from '../core/artifacts.js';
+import { wireQuery, type WireAnswer } from './dns-wire.js';
 import type { NetworkSettings } from './settings.js';
 
 const MAX_CNAME_DEPTH = 8;
@@ -25,7 +27,7 @@ function withDeadline<T>(resolver: Resolver, ms: number, work: Promise<T>): Prom
   return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
 }
 
-export type RecordType = 'A' | 'AAAA' | 'CNAME' | 'TXT' | 'MX' | 'NS' | 'CAA' | 'SRV';
+export type RecordType = 'A' | 'AAAA' | 'CNAME' | 'TXT' | 'MX' | 'NS' | 'CAA' | 'SRV' | 'PTR';
 
 /**
  * DNS for a whole run: every query goes to `--dns-server` when given, answers are memoised so each
@@ -50,6 +52,23 @@ export class DnsClient {
   async query(name: string, type: RecordType): Promise<unknown[]> {
     const r = this.resolver();
     return withDeadline(r, this.settings.timeoutMs, r.resolve(name, type) as Promise<unknown[]>);
+  }
+
+  /**
+   * Records with their owner and TTL, asked on the wire of `servers` (default: --dns-server, else the
+   * system's), the next server tried when one fails. For the DNS snapshot and diff, which c-ares cannot serve.
+   */
+  async records(name: string, type: RecordType, servers: readonly string[] = this.settings.dnsServers): Promise<WireAnswer> {
+    const candidates = servers.length > 0 ? servers : getServers();
+    let failure: unknown = Object.assign(new Error('no DNS server configured'), { code: 'ENOSERVER' });
+    for (const server of candidates) {
+      try {
+        return await wireQuery(server, name, type, this.settings.timeoutMs);
+      } catch (err) {
+        failure = err;
+      }
+    }
+    throw failure;
   }
 
   lookupHost(name: string): Promise<DnsLookup> {

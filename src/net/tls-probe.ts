@@ -1,7 +1,7 @@
-import { X509Certificate as PeculiarCertificate } from '@peculiar/x509';
 import { checkServerIdentity, connect, type DetailedPeerCertificate, type SecureVersion, type TLSSocket } from 'node:tls';
 import type { CertificateInfo, NetError, TlsProbe } from '../core/artifacts.js';
 import { resolveTarget, trustedRoots } from './connector.js';
+import { x509 } from './x509.js';
 import type { DnsClient } from './dns-client.js';
 import type { NetworkSettings } from './settings.js';
 
@@ -51,7 +51,7 @@ function describe(cert: DetailedPeerCertificate): CertificateInfo {
     o ? Object.entries(o).map(([k, v]) => `${k}=${Array.isArray(v) ? v.join('+') : v}`).join(', ') : '';
   let signatureAlgorithm: string | undefined;
   try {
-    const parsed = new PeculiarCertificate(new Uint8Array(cert.raw));
+    const parsed = new x509.X509Certificate(new Uint8Array(cert.raw));
     const alg = parsed.signatureAlgorithm as { name?: string; hash?: { name?: string } };
     signatureAlgorithm = [alg.hash?.name, alg.name].filter(Boolean).join(' with ');
   } catch {

@@ -9,7 +9,8 @@ export default defineCheck({
   failureTitle: 'No working health endpoint',
   description:
     'Requests the health endpoints from the config (`health.url`), or looks for one at common paths (/api/health, /health, /healthz…) ' +
-    'on the API and canonical hosts. Fails when none is configured or found, or when every one of them errors or answers non-2xx.',
+    'on the API and canonical hosts. Fails when none is configured or found, and for each declared endpoint that errors or answers non-2xx ' +
+    '(each service a monitor watches needs its own working endpoint).',
   impact: 'Uptime monitors and load balancers have nothing reliable to ask, so an outage is noticed by customers before it is noticed by you.',
   remediation:
     'Serve `GET /api/health` returning 200 and JSON with each dependency\'s state (e.g. `{"status":"ok","checks":{"db":{"status":"ok"},' +
@@ -20,8 +21,7 @@ export default defineCheck({
     if (health.length === 0) {
       return [{ target: plan.domain, evidence: 'no `health:` URL in the config, and no common health path (/api/health, /health, /healthz…) answered 2xx' }];
     }
-    if (health.some((p) => isSuccess(p.exchange))) return [];
-    return health.map(({ url, exchange }) => ({
+    return health.filter((p) => !isSuccess(p.exchange)).map(({ url, exchange }) => ({
       target: url,
       evidence: `GET ${url} -> ${exchange.error ? `${exchange.error.code}: ${exchange.error.message}` : `status ${exchange.status}`}`,
     }));

@@ -1,0 +1,139 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { request } from 'undici';
+import { runAudit } from '../audit.js';
+import { loadConfig } from '../config/load.js';
+import { networkFromConfig, planFromConfig } from '../config/plan.js';
+import { UsageError } from '../core/errors.js';
+import { startControl } from '../demo/control.js';
+import { FAULTS } from '../demo/faults.js';
+import { startWorld, type World } from '../demo/world.js';
+import { networkSettings } from './network-options.js';
+import { checkOutputFlags, emitReport, type OutputFlags } from './output.js';
+import { stderrProgress } from './progress.js';
+
+export interface DemoFlags extends OutputFlags {
+  fixed?: boolean;
+  fault?: string[];
+  listFaults?: boolean;
+  serve?: boolean;
+  dir: string;
+}
+
+const STATE_FILE = 'demo-state.json';
+/** First line of every config the demo writes: how --serve knows a file in --dir is its own. */
+const MARK = '# Written by `launch-ready demo --serve`';
+
+function listFaults(): number {
+  const width = Math.max(...FAULTS.map((f) => f.name.length));
+  for (const f of FAULTS) process.stdout.write(`${f.name.padEnd(width)}  ${f.description}\n${' '.repeat(width)}  trips: ${f.checks.join(', ')}\n`);
+  process.stdout.write(`\n${FAULTS.length} faults, all on by default; --fixed turns them off, --fault NAME turns one on.\n`);
+  return 0;
+}
+
+/** Writes the world's config, CA and support files into dir; refuses to replace a config it did not write. */
+async function writeWorldFiles(world: World, dir: string): Promise<string> {
+  await mkdir(dir, { recursive: true });
+  const configPath = join(dir, 'launch-ready.yaml');
+  if (existsSync(configPath) && !readFileSync(configPath, 'utf8').startsWith(MARK)) {
+    throw new UsageError('LR_WOULD_OVERWRITE', `${configPath} exists and was not written by the demo; nothing was written. Use another --dir.`);
+  }
+  const caPath = join(dir, 'ca.pem');
+  await writeFile(caPath, world.caPem);
+  for (const [name, text] of Object.entries(world.supportFiles())) await writeFile(join(dir, name), text);
+  await writeFile(configPath, `${MARK}; the world's ports change at every start.\n${world.configYaml('./ca.pem')}`);
+  return configPath;
+}
+
+async function auditWorld(world: World, dir: string, flags: DemoFlags): Promise<number> {
+  const configPath = await writeWorldFiles(world, dir);
+  const loaded = await loadConfig(configPath);
+  const settings = networkSettings({}, networkFromConfig(loaded));
+  const progress = stderrProgress({ quiet: Boolean(flags.quiet), label: 'auditing acme.test' });
+  const { report } = await runAudit({ plan: planFromConfig(loaded.config, new Date()), settings, target: loaded.config.canonical, progress });
+  return emitReport(report, flags);
+}
+
+function waitForSignal(): Promise<void> {
+  return new Promise((resolveWait) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolveWait();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}
+
+async function serve(world: World, flags: DemoFlags): Promise<number> {
+  const dir = resolve(flags.dir);
+  const configPath = await writeWorldFiles(world, dir);
+  const control = await startControl(world);
+  const statePath = join(dir, STATE_FILE);
+  await writeFile(statePath, JSON.stringify({ pid: process.pid, control: control.url, httpsPort: world.httpsPort, dnsServer: world.network.dnsServers[0] }, null, 2));
+  const flagsLine = [
+    ...world.network.dnsServers.map((d) => `--dns-server ${d}`),
+    ...world.network.connectTo.map((c) => `--connect-to '${c}'`),
+    `--ca ${join(dir, 'ca.pem')}`,
+  ].join(' ');
+  process.stdout.write(
+    [
+      `The demo world is running (ready in ${world.startupMs} ms; Ctrl-C stops it).`,
+      `  config:   ${configPath}`,
+      `  audit it: launch-ready audit --config ${configPath}`,
+      `  flags:    ${flagsLine}`,
+      `  curl:     curl --cacert ${join(dir, 'ca.pem')} --connect-to www.acme.test:443:127.0.0.1:${world.httpsPort} https://www.acme.test/api/version`,
+      `  faults:   launch-ready demo fault NAME on|off --dir ${flags.dir}   (or curl -X POST ${control.url}/faults/NAME/off)`,
+      '',
+    ].join('\n'),
+  );
+  await waitForSignal();
+  await control.close();
+  await rm(statePath, { force: true });
+  return 0;
+}
+
+/** `launch-ready demo`: start the offline world, audit it (or keep it running with --serve). */
+export async function demoAction(flags: DemoFlags): Promise<number> {
+  if (flags.listFaults) return listFaults();
+  checkOutputFlags(flags);
+  const faults: Record<string, boolean> = {};
+  for (const name of flags.fault ?? []) faults[name] = true;
+  const world = await startWorld({ fixed: Boolean(flags.fixed || flags.fault?.length), faults });
+  try {
+    if (flags.serve) return await serve(world, flags);
+    const dir = await mkdtemp(join(tmpdir(), 'launch-ready-demo-'));
+    try {
+      return await auditWorld(world, dir, flags);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  } finally {
+    await world.close();
+  }
+}
+
+/** `launch-ready demo fault NAME on|off --dir DIR`: switch a fault in the world `demo --serve` runs. */
+export async function demoFaultAction(name: string, state: string, flags: { dir: string }): Promise<number> {
+  if (state !== 'on' && state !== 'off') throw new UsageError('LR_BAD_FAULT_STATE', `"${state}": say on or off, e.g. launch-ready demo fault ${name} off`);
+  const statePath = join(resolve(flags.dir), STATE_FILE);
+  let control: string;
+  try {
+    control = (JSON.parse(await readFile(statePath, 'utf8')) as { control: string }).control;
+  } catch {
+    throw new UsageError('LR_NO_DEMO', `No running demo world in ${flags.dir} (${statePath} not found). Start one with: launch-ready demo --serve --dir ${flags.dir}`);
+  }
+  let res;
+  try {
+    res = await request(`${control}/faults/${encodeURIComponent(name)}/${state}`, { method: 'POST', headersTimeout: 5000, bodyTimeout: 5000 });
+  } catch (err) {
+    throw new UsageError('LR_NO_DEMO', `The demo world in ${flags.dir} does not answer (${(err as Error).message}); is \`launch-ready demo --serve\` still running?`);
+  }
+  const body = (await res.body.json()) as { error?: string };
+  if (res.statusCode !== 200) throw new UsageError('LR_UNKNOWN_FAULT', body.error ?? `the demo world refused: HTTP ${res.statusCode}`);
+  process.stdout.write(`${name} is now ${state}\n`);
+  return 0;
+}

@@ -1,0 +1,131 @@
+/**
+ * The offline demo world: a DNS server for acme.test, one front serving every host over HTTP and
+ * HTTPS on loopback with certificates from a CA made at start, and the Acme shop behind it (the
+ * production release, the previous one, and staging). Faults are planted by default and can be
+ * switched while it runs.
+ */
+import { randomBytes } from 'node:crypto';
+import { startDnsServer, type DnsServer } from './dns-server.js';
+import { createEdge } from './edge.js';
+import { FaultState, type FaultOptions } from './faults.js';
+import { startFront, type Front } from './front.js';
+import { DOMAIN, HOST, PRIMARY_ADDRESS, SECONDARY_ADDRESS } from './hosts.js';
+import { OrderStore } from './orders.js';
+import { createShop, type Deployment } from './shop.js';
+import { statusPage } from './status-page.js';
+import { configYaml, supportFiles, VERSION_PATH, worldNetwork, type WorldEndpoints } from './world-config.js';
+import { issueWorldCertificates } from './world-certs.js';
+import { worldZones } from './world-zone.js';
+
+export interface WorldOptions extends FaultOptions {
+  /** The clock certificates are dated from (default: now). */
+  now?: Date;
+}
+
+export interface World {
+  domain: string;
+  dns: { port: number; endpoint: string };
+  httpPort: number;
+  httpsPort: number;
+  /** The root every host's certificate chains to (except the untrusted one): pass it as `--ca`. */
+  caPem: string;
+  network: { dnsServers: string[]; connectTo: string[] };
+  faults: FaultState;
+  /** Throws a usage error for an unknown fault. */
+  setFault(name: string, on: boolean): void;
+  /** launch-ready.yaml for this world; `caPath` is written as given. */
+  configYaml(caPath: string): string;
+  /** Files the config refers to (store facts, desired DNS zone), by file name. */
+  supportFiles(): Record<string, string>;
+  /** The basic-auth login of staging and preview, when they are protected. */
+  stagingCredentials: { user: string; password: string };
+  /** Milliseconds from the call to a world ready to serve. */
+  startupMs: number;
+  close(): Promise<void>;
+}
+
+export const DEPLOYMENTS: Record<'production' | 'previous' | 'staging' | 'preview', Deployment> = {
+  production: { version: '1.4.2', commit: '3f9c21e5b7d4', environment: 'production', builtAt: '2026-11-20T14:03:00Z' },
+  previous: { version: '1.4.1', commit: '8d0b6a4c12ef', environment: 'production', builtAt: '2026-11-06T10:41:00Z' },
+  staging: { version: '1.5.0-rc.1', commit: 'c71e09d3aa58', environment: 'staging', builtAt: '2026-11-27T16:22:00Z' },
+  preview: { version: '1.5.0-pr.42', commit: 'e4b2f7a90c13', environment: 'preview', builtAt: '2026-11-28T08:15:00Z' },
+};
+
+const API_ORIGIN = `https://${HOST.api}`;
+const ALLOWED_ORIGINS = [`https://${HOST.www}`, `https://${HOST.app}`, `https://${HOST.apex}`];
+
+/** A DKIM key published as s1._domainkey (RFC 6376 §3.6.1: base64 SubjectPublicKeyInfo). */
+async function dkimPublicKey(): Promise<string> {
+  const pair = await globalThis.crypto.subtle.generateKey(
+    { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256', publicExponent: new Uint8Array([1, 0, 1]), modulusLength: 2048 },
+    true,
+    ['sign', 'verify'],
+  );
+  return Buffer.from(await globalThis.crypto.subtle.exportKey('spki', pair.publicKey)).toString('base64');
+}
+
+export async function startWorld(options: WorldOptions = {}): Promise<World> {
+  const started = performance.now();
+  const faults = new FaultState(options);
+  const [certificates, dkim] = await Promise.all([issueWorldCertificates(options.now ?? new Date(), HOST.www), dkimPublicKey()]);
+  const zoneInputs = { dkimPublicKey: dkim };
+
+  const orders = new OrderStore();
+  const webhookSecret = randomBytes(32).toString('hex');
+  const shop = (deployment: Deployment) =>
+    createShop({ deployment, faults, orders, apiOrigin: API_ORIGIN, allowedOrigins: ALLOWED_ORIGINS, webhookSecret });
+  const stagingCredentials = { user: 'acme', password: randomBytes(12).toString('base64url') };
+  const edge = createEdge({
+    faults,
+    deployments: {
+      production: shop(DEPLOYMENTS.production).fetch,
+      previous: shop(DEPLOYMENTS.previous).fetch,
+      staging: shop(DEPLOYMENTS.staging).fetch,
+      preview: shop(DEPLOYMENTS.preview).fetch,
+    },
+    statusPage,
+    versionPath: VERSION_PATH,
+    stagingCredentials,
+  });
+
+  let dns: DnsServer | undefined;
+  let front: Front | undefined;
+  try {
+    dns = await startDnsServer({ zones: worldZones(faults, zoneInputs) });
+    front = await startFront({
+      addresses: [PRIMARY_ADDRESS, SECONDARY_ADDRESS],
+      handle: edge,
+      tlsFor: (serverName) => ({
+        certificate: certificates.certificateFor(serverName, faults),
+        legacyProtocols: serverName !== undefined && faults.on('tls-legacy-protocol', serverName),
+      }),
+    });
+  } catch (err) {
+    await Promise.all([dns?.close(), front?.close()]);
+    throw err;
+  }
+  const liveDns = dns;
+  const liveFront = front;
+  // DNS faults change records: reload the zones on every switch.
+  const unsubscribe = faults.subscribe(() => liveDns.load(worldZones(faults, zoneInputs)));
+  const endpoints: WorldEndpoints = { dnsEndpoint: liveDns.endpoint, httpPort: liveFront.httpPort, httpsPort: liveFront.httpsPort };
+
+  return {
+    domain: DOMAIN,
+    dns: { port: liveDns.port, endpoint: liveDns.endpoint },
+    httpPort: liveFront.httpPort,
+    httpsPort: liveFront.httpsPort,
+    caPem: certificates.caPem,
+    network: worldNetwork(endpoints),
+    faults,
+    setFault: (name, on) => faults.set(name, on),
+    configYaml: (caPath) => configYaml(endpoints, caPath),
+    supportFiles: () => supportFiles(worldZones(new FaultState({ fixed: true }), zoneInputs).find((z) => z.origin === DOMAIN)!),
+    stagingCredentials,
+    startupMs: Math.round(performance.now() - started),
+    close: async () => {
+      unsubscribe();
+      await Promise.all([liveFront.close(), liveDns.close()]);
+    },
+  };
+}

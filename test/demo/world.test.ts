@@ -1,0 +1,211 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { request as httpRequest } from 'node:http';
+import { parse } from 'yaml';
+import { startControl } from '../../src/demo/control.js';
+import { FAULTS, type FaultName } from '../../src/demo/faults.js';
+import { DEPLOYMENTS, startWorld, type World } from '../../src/demo/world.js';
+import { addressesOf, fetchVia, handshake, worldResolver } from './probe.js';
+
+/** Network resources a world holds while it runs; none may be left after close(). */
+function networkHandles(): string[] {
+  return process.getActiveResourcesInfo().filter((r) => /TCP|UDP|TLS|Pipe/i.test(r));
+}
+
+/** Handles leave the list once libuv has finished closing them, a moment after close() resolves. */
+async function settledHandles(baseline: number): Promise<string[]> {
+  for (let waited = 0; networkHandles().length > baseline && waited < 2000; waited += 20) await new Promise((r) => setTimeout(r, 20));
+  return networkHandles();
+}
+
+/** For every fault, something a client observes that changes when the fault is switched. */
+const OBSERVE: Record<FaultName, (w: World) => Promise<unknown>> = {
+  'checkout-down': async (w) => (await fetchVia(w, 'https://www.acme.test/checkout')).status,
+  'missing-record': (w) => addressesOf(w, 'shop.acme.test'),
+  'dangling-cname': (w) => addressesOf(w, 'status.acme.test'),
+  'stale-address': async (w) => JSON.parse((await fetchVia(w, 'https://acme.test/api/version', { address: '127.0.0.2' })).body).version,
+  'preview-no-version': async (w) => (await fetchVia(w, 'https://preview.acme.test/api/version')).status,
+  'staging-public': async (w) => (await fetchVia(w, 'https://staging.acme.test/')).status,
+  'app-on-staging': async (w) => JSON.parse((await fetchVia(w, 'https://app.acme.test/api/version')).body).environment,
+  'tls-expired': async (w) => (await handshake(w, 'admin.acme.test')).certificate.valid_to,
+  'tls-expiring-soon': async (w) => (await handshake(w, 'api.acme.test')).certificate.valid_to,
+  'tls-wrong-name': async (w) => (await handshake(w, 'app.acme.test')).certificate.subjectaltname,
+  'tls-untrusted': async (w) => (await handshake(w, 'staging.acme.test')).certificate.issuer.CN,
+  'tls-legacy-protocol': (w) => handshake(w, 'acme.test', 'TLSv1').then((h) => h.protocol, () => 'refused'),
+  'tls-weak-key': async (w) => (await handshake(w, 'acme.test')).certificate.bits,
+  'https-not-enforced': async (w) => (await fetchVia(w, 'http://admin.acme.test/')).status,
+  'hsts-missing': async (w) => (await fetchVia(w, 'https://api.acme.test/')).headers['strict-transport-security'],
+  'hsts-weak': async (w) => (await fetchVia(w, 'https://www.acme.test/')).headers['strict-transport-security'],
+  'redirect-loop': async (w) => (await fetchVia(w, 'https://admin.acme.test/')).headers.location,
+  'redirect-chain': async (w) => (await fetchVia(w, 'http://www.acme.test/')).headers.location,
+  'conflicting-canonical': async (w) => (await fetchVia(w, 'https://acme.test/')).status,
+  'redirect-temporary': async (w) => (await fetchVia(w, 'http://app.acme.test/')).status,
+  'redirect-downgrade': async (w) => (await fetchVia(w, 'https://app.acme.test/')).headers.location,
+  'staging-no-cdn': async (w) => (await fetchVia(w, 'https://staging.acme.test/api/version')).headers.server,
+  'api-origin-exposed': async (w) => (await fetchVia(w, 'https://api.acme.test/')).headers.server,
+  'csp-missing': async (w) => (await fetchVia(w, 'https://www.acme.test/')).headers['content-security-policy'],
+  'nosniff-missing': async (w) => (await fetchVia(w, 'https://www.acme.test/')).headers['x-content-type-options'],
+  'frame-missing': async (w) => (await fetchVia(w, 'https://www.acme.test/')).headers['x-frame-options'],
+  'referrer-missing': async (w) => (await fetchVia(w, 'https://www.acme.test/')).headers['referrer-policy'],
+  'cookie-insecure': async (w) =>
+    String(
+      (await fetchVia(w, 'https://www.acme.test/login', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'email=demo%40acme.test&password=demo' }))
+        .headers['set-cookie'],
+    ).replace(/session=[^;]+/, 'session=…'),
+  'cors-reflect': async (w) => (await fetchVia(w, 'https://api.acme.test/api/version', { headers: { origin: 'https://evil.example' } })).headers['access-control-allow-origin'],
+  'private-cached': async (w) => (await fetchVia(w, 'https://www.acme.test/')).headers['cache-control'],
+  'static-uncached': async (w) => {
+    const home = await fetchVia(w, 'https://www.acme.test/');
+    const script = /src="(\/assets\/app\.[0-9a-f]{10}\.js)"/.exec(home.body)![1];
+    return (await fetchVia(w, `https://www.acme.test${script}`)).headers['cache-control'];
+  },
+  uncompressed: async (w) => (await fetchVia(w, 'https://www.acme.test/', { headers: { 'accept-encoding': 'gzip' } })).headers['content-encoding'],
+  'chat-health-missing': async (w) => (await fetchVia(w, 'https://api.acme.test/api/chat/health')).status,
+  'health-shallow': async (w) => Object.keys(JSON.parse((await fetchVia(w, 'https://api.acme.test/api/health')).body)),
+  'tracing-missing': async (w) => (await fetchVia(w, 'https://api.acme.test/api/orders/1001?email=ada%40example.com')).headers['x-request-id'] !== undefined,
+};
+
+describe('demo world (flawed by default)', () => {
+  let world: World;
+  const handlesBefore = networkHandles().length;
+
+  before(async () => {
+    world = await startWorld();
+  });
+  after(async () => {
+    await world.close();
+    const left = await settledHandles(handlesBefore);
+    assert.equal(left.length, handlesBefore, `left open: ${left.join(', ')}`);
+  });
+
+  it('starts quickly on loopback', (t) => {
+    t.diagnostic(`world started in ${world.startupMs} ms`);
+    assert.match(world.dns.endpoint, /^127\.0\.0\.1:\d+$/);
+    assert.ok(world.httpPort > 0 && world.httpsPort > 0);
+    assert.deepEqual(world.network.dnsServers, [world.dns.endpoint]);
+    assert.ok(world.network.connectTo.includes(`*.acme.test:443::${world.httpsPort}`));
+  });
+
+  it('has every fault on and an observation for each', () => {
+    assert.ok(world.faults.list().every((f) => f.on));
+    assert.deepEqual(Object.keys(OBSERVE).sort(), FAULTS.map((f) => f.name).sort());
+  });
+
+  for (const fault of FAULTS) {
+    it(`switching ${fault.name} off and on changes what clients see`, async () => {
+      const observe = OBSERVE[fault.name];
+      const flawed = await observe(world);
+      world.setFault(fault.name, false);
+      try {
+        const fixed = await observe(world);
+        assert.notDeepEqual(fixed, flawed, `${fault.name} off looks the same as on: ${JSON.stringify(fixed)}`);
+      } finally {
+        world.setFault(fault.name, true);
+      }
+      assert.deepEqual(await observe(world), flawed, `${fault.name} back on`);
+    });
+  }
+
+  it('serves the apex on two addresses, the second one stale', async () => {
+    assert.deepEqual(await addressesOf(world, 'acme.test'), ['127.0.0.1', '127.0.0.2']);
+    const [first, second] = await Promise.all(
+      ['127.0.0.1', '127.0.0.2'].map(async (address) => JSON.parse((await fetchVia(world, 'https://acme.test/api/version', { address })).body).version),
+    );
+    assert.equal(first, DEPLOYMENTS.production.version);
+    assert.equal(second, DEPLOYMENTS.previous.version);
+  });
+
+  it('writes a complete config pointing at this world', () => {
+    const config = parse(world.configYaml('./ca.pem')) as Record<string, Record<string, unknown>>;
+    for (const key of ['product', 'domain', 'canonical', 'hosts', 'environments', 'version', 'health', 'routes', 'network', 'secrets', 'email', 'dns', 'latency', 'chatbot', 'monitor', 'handover']) {
+      assert.ok(key in config, `config has ${key}`);
+    }
+    assert.deepEqual(config.network.dnsServers, world.network.dnsServers);
+    assert.deepEqual(config.network.connectTo, world.network.connectTo);
+    assert.equal(config.network.ca, './ca.pem');
+    const routes = config.routes as unknown as Array<{ kind: string }>;
+    assert.deepEqual([...new Set(routes.map((r) => r.kind))].sort(), ['api', 'chat', 'checkout', 'login', 'page', 'webhook']);
+    const files = world.supportFiles();
+    assert.match(files['acme.test.zone'], /^shop\s+\d+ IN A\s+127\.0\.0\.1$/m, 'the desired zone is the fixed one');
+    assert.match(files['store.yaml'], /windowDays: 30/);
+  });
+
+  it('publishes mail records through its DNS server', async () => {
+    const resolver = worldResolver(world);
+    assert.deepEqual(await resolver.resolveMx('acme.test'), [{ priority: 10, exchange: 'mx1.mailhost.test' }]);
+    const dkim = (await resolver.resolveTxt('s1._domainkey.acme.test'))[0].join('');
+    assert.match(dkim, /^v=DKIM1; k=rsa; p=[A-Za-z0-9+/=]{300,}$/);
+  });
+
+  it('lets the control server list and switch faults', async () => {
+    const control = await startControl(world);
+    try {
+      const list = (await (await fetch(`${control.url}/faults`)).json()) as Array<{ name: string; on: boolean }>;
+      assert.equal(list.length, FAULTS.length);
+      assert.equal((await fetchVia(world, 'https://www.acme.test/')).headers['content-security-policy'], undefined);
+      const off = await fetch(`${control.url}/faults/csp-missing/off`, { method: 'POST' });
+      assert.equal(off.status, 200);
+      assert.match(String((await fetchVia(world, 'https://www.acme.test/')).headers['content-security-policy']), /default-src 'self'/);
+      await fetch(`${control.url}/faults/csp-missing/on`, { method: 'POST' });
+      assert.equal(world.faults.on('csp-missing'), true);
+      const unknown = await fetch(`${control.url}/faults/csp-mising/on`, { method: 'POST' });
+      assert.equal(unknown.status, 404);
+      assert.match(((await unknown.json()) as { error: string }).error, /Did you mean "csp-missing"/);
+      // fetch() will not send a foreign Host header: a page rebinding a name to 127.0.0.1 would.
+      const rebound = await new Promise<number>((resolve, reject) =>
+        httpRequest({ host: '127.0.0.1', port: control.port, path: '/faults', headers: { host: `evil.example:${control.port}` }, agent: false }, (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        })
+          .on('error', reject)
+          .end(),
+      );
+      assert.equal(rebound, 421);
+    } finally {
+      await control.close();
+    }
+  });
+});
+
+describe('demo world (--fixed)', () => {
+  let world: World;
+  before(async () => {
+    world = await startWorld({ fixed: true });
+  });
+  after(() => world.close());
+
+  it('has every fault off', () => {
+    assert.ok(world.faults.list().every((f) => !f.on));
+  });
+
+  it('keeps staging behind a password, out of search engines and behind the CDN', async () => {
+    const anonymous = await fetchVia(world, 'https://staging.acme.test/');
+    assert.equal(anonymous.status, 401);
+    assert.match(String(anonymous.headers['www-authenticate']), /^Basic /);
+    assert.equal(anonymous.headers['x-robots-tag'], 'noindex, nofollow');
+    assert.equal(anonymous.headers.server, 'cloudflare');
+    assert.match((await fetchVia(world, 'https://staging.acme.test/robots.txt')).body, /^Disallow: \/$/m);
+    const { user, password } = world.stagingCredentials;
+    const signedIn = await fetchVia(world, 'https://staging.acme.test/', { headers: { authorization: `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}` } });
+    assert.equal(signedIn.status, 200);
+  });
+
+  it('redirects http to https and the apex to www in one permanent hop', async () => {
+    for (const [url, location] of [
+      ['http://acme.test/', 'https://www.acme.test/'],
+      ['https://acme.test/', 'https://www.acme.test/'],
+      ['http://api.acme.test/api', 'https://api.acme.test/api'],
+    ]) {
+      const reply = await fetchVia(world, url);
+      assert.equal(reply.status, 301, url);
+      assert.equal(reply.headers.location, location, url);
+    }
+  });
+
+  it('serves valid, long-lived certificates and refuses TLS 1.0', async () => {
+    const { certificate } = await handshake(world, 'www.acme.test');
+    const days = (Date.parse(certificate.valid_to) - Date.now()) / 86_400_000;
+    assert.ok(days > 700, `valid for ${Math.round(days)} days`);
+    await assert.rejects(handshake(world, 'acme.test', 'TLSv1'));
+  });
+});
