@@ -20,7 +20,7 @@ export const FAULTS = [
   { name: 'checkout-down', description: 'The checkout page answers 502: its payment backend is unreachable.', checks: ['route.unreachable'], hosts: ['www.acme.test'], enabledByDefault: true },
   { name: 'missing-record', description: 'shop.acme.test is declared but has no DNS record.', checks: ['dns.missing-record'], hosts: ['shop.acme.test'], enabledByDefault: true },
   { name: 'dangling-cname', description: 'status.acme.test is a CNAME to a status-page site that no longer exists (takeover risk).', checks: ['dns.dangling-cname'], hosts: ['status.acme.test'], enabledByDefault: true },
-  { name: 'stale-address', description: 'acme.test resolves to 127.0.0.1 and 127.0.0.2; the second still runs the previous release.', checks: ['dns.stale-address', 'deploy.version-mismatch'], hosts: ['acme.test'], enabledByDefault: true },
+  { name: 'stale-address', description: 'acme.test resolves to 127.0.0.1 and 127.0.0.2; the second still runs the previous release.', checks: ['dns.stale-address'], hosts: ['acme.test'], enabledByDefault: true },
   { name: 'preview-no-version', description: 'The preview environment (preview.acme.test) has no version endpoint: /api/version is 404.', checks: ['deploy.version-endpoint-missing'], hosts: ['preview.acme.test'], enabledByDefault: true },
   { name: 'staging-public', description: 'staging.acme.test is public: no password, no noindex, robots.txt allows crawling.', checks: ['env.preview-exposed'], hosts: ['staging.acme.test'], enabledByDefault: true },
   { name: 'app-on-staging', description: 'app.acme.test is served by the staging deployment (newer version, environment "staging").', checks: ['env.mixed', 'deploy.version-mismatch'], hosts: ['app.acme.test'], enabledByDefault: true },

@@ -11,6 +11,8 @@ export interface RequestOptions {
   body?: string;
   /** Connect to this address instead of the first DNS answer (the name is still used for SNI and Host). */
   pinAddress?: string;
+  /** Overrides the run's body cap for this request (e.g. large bundles a scanner must read whole). */
+  maxBodyBytes?: number;
 }
 
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
@@ -76,7 +78,7 @@ export class HttpClient {
   request(url: string, opts: RequestOptions = {}): Promise<HttpExchange> {
     const method = (opts.method ?? 'GET').toUpperCase();
     if (method !== 'GET' || opts.body !== undefined) return this.send(url, method, opts);
-    const key = JSON.stringify([url, opts.headers ?? {}, opts.pinAddress ?? '']);
+    const key = JSON.stringify([url, opts.headers ?? {}, opts.pinAddress ?? '', opts.maxBodyBytes ?? 0]);
     let hit = this.memo.get(key);
     if (!hit) {
       hit = this.send(url, method, opts);
@@ -122,7 +124,7 @@ export class HttpClient {
         if (value !== undefined) base.headers[name.toLowerCase()] = Array.isArray(value) ? value : [value];
       }
       const chunks: Buffer[] = [];
-      const cap = this.settings.maxBodyBytes;
+      const cap = opts.maxBodyBytes ?? this.settings.maxBodyBytes;
       try {
         for await (const chunk of res.body) {
           const buf = chunk as Buffer;
@@ -139,6 +141,10 @@ export class HttpClient {
         base.error = classify(err);
       } finally {
         if (base.truncated || base.error) res.body.destroy();
+      }
+      // A body with no declared length that outgrows the cap looks endless: say so, so a route that streams for ever is a finding.
+      if (base.truncated && !base.error && base.headers['content-length'] === undefined) {
+        base.error = { code: 'too-large', message: `the body did not end within ${cap} bytes (no Content-Length); stopped reading` };
       }
       base.body = decode(Buffer.concat(chunks), base.headers['content-encoding']?.[0], cap);
     } catch (err) {

@@ -144,6 +144,7 @@ describe('HttpClient', () => {
     assert.equal(ex.truncated, true);
     assert.equal(ex.bodyBytes, 100_000);
     assert.equal(ex.body.length, 100_000);
+    assert.equal(ex.error?.code, 'too-large');
     await http.close();
   });
 
