@@ -3,11 +3,8 @@
  * (EC P-256, SHA-256) and the flawed kinds the audit must catch — expired, expiring soon, wrong
  * name, weak (RSA 1024 signed with SHA-1), or issued by a CA nobody trusts.
  */
-import './reflect-polyfill.js';
-import * as x509 from '@peculiar/x509';
 import type { webcrypto } from 'node:crypto';
-
-x509.cryptoProvider.set(globalThis.crypto);
+import { x509 } from '../net/x509.js';
 
 const DAY_MS = 86_400_000;
 const EC_P256 = { name: 'ECDSA', namedCurve: 'P-256', hash: 'SHA-256' } as const;

@@ -27,10 +27,10 @@ export const FAULTS = [
   // TLS
   { name: 'tls-expired', description: 'admin.acme.test serves a certificate that expired 20 days ago.', checks: ['tls.expired'], hosts: ['admin.acme.test'], enabledByDefault: true },
   { name: 'tls-expiring-soon', description: 'api.acme.test serves a certificate that expires in 9 days.', checks: ['tls.expiring-soon'], hosts: ['api.acme.test'], enabledByDefault: true },
-  { name: 'tls-wrong-name', description: "app.acme.test serves the hosting platform's certificate for another name.", checks: ['tls.hostname-mismatch'], hosts: ['app.acme.test'], enabledByDefault: true },
+  { name: 'tls-wrong-name', description: "app.acme.test serves the hosting platform's certificate for another name (so the account route on it fails too).", checks: ['tls.hostname-mismatch', 'route.unreachable'], hosts: ['app.acme.test'], enabledByDefault: true },
   { name: 'tls-untrusted', description: 'staging.acme.test serves a certificate from a CA nobody trusts.', checks: ['tls.untrusted'], hosts: ['staging.acme.test'], enabledByDefault: true },
   { name: 'tls-legacy-protocol', description: 'acme.test still accepts TLS 1.0 and 1.1.', checks: ['tls.legacy-protocol'], hosts: ['acme.test'], enabledByDefault: true },
-  { name: 'tls-weak-key', description: 'acme.test serves an RSA 1024-bit certificate signed with SHA-1.', checks: ['tls.weak-key'], hosts: ['acme.test'], enabledByDefault: true },
+  { name: 'tls-weak-key', description: 'acme.test serves an RSA 1024-bit certificate signed with SHA-1 (which also fails verification).', checks: ['tls.weak-key', 'tls.untrusted'], hosts: ['acme.test'], enabledByDefault: true },
   { name: 'https-not-enforced', description: 'http://admin.acme.test/ serves the page instead of redirecting to https.', checks: ['https.not-enforced'], hosts: ['admin.acme.test'], enabledByDefault: true },
   // HSTS and redirects
   { name: 'hsts-missing', description: 'api.acme.test sends no Strict-Transport-Security header.', checks: ['hsts.missing'], hosts: ['api.acme.test'], enabledByDefault: true },
@@ -39,9 +39,9 @@ export const FAULTS = [
   { name: 'redirect-chain', description: 'http://www.acme.test/ takes three hops (/home, https, /) to reach the canonical URL.', checks: ['redirect.chain'], hosts: ['www.acme.test'], enabledByDefault: true },
   { name: 'conflicting-canonical', description: 'https://acme.test/ serves the shop instead of redirecting to www, so both hosts serve content.', checks: ['redirect.conflicting-canonical'], hosts: ['acme.test'], enabledByDefault: true },
   { name: 'redirect-temporary', description: 'http://app.acme.test/ upgrades to https with a 302 instead of a 301.', checks: ['redirect.temporary'], hosts: ['app.acme.test'], enabledByDefault: true },
-  { name: 'redirect-downgrade', description: 'https://app.acme.test/ redirects to http://app.acme.test/account.', checks: ['redirect.downgrade'], hosts: ['app.acme.test'], enabledByDefault: true },
+  { name: 'redirect-downgrade', description: 'https://app.acme.test/ redirects to http://app.acme.test/account (a three-hop chain back to https).', checks: ['redirect.downgrade', 'redirect.chain'], hosts: ['app.acme.test'], enabledByDefault: true },
   // Edge
-  { name: 'staging-no-cdn', description: 'staging.acme.test is served straight from the origin, with no CDN in front.', checks: ['edge.unprotected'], hosts: ['staging.acme.test'], enabledByDefault: true },
+  { name: 'staging-no-cdn', description: 'staging.acme.test is served straight from the origin, with no CDN in front (reported while staging is public: see staging-public).', checks: ['edge.unprotected'], hosts: ['staging.acme.test'], enabledByDefault: true },
   { name: 'api-origin-exposed', description: 'api.acme.test bypasses the CDN the other production hosts use.', checks: ['edge.origin-exposed'], hosts: ['api.acme.test'], enabledByDefault: true },
   // Headers, cookies, CORS
   { name: 'csp-missing', description: 'www.acme.test sends no Content-Security-Policy.', checks: ['headers.csp-missing'], hosts: ['www.acme.test'], enabledByDefault: true },

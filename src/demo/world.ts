@@ -20,6 +20,8 @@ import { worldZones } from './world-zone.js';
 export interface WorldOptions extends FaultOptions {
   /** The clock certificates are dated from (default: now). */
   now?: Date;
+  /** Added before every response (bench/audit measures how concurrent the audit is). */
+  responseDelayMs?: number;
 }
 
 export interface World {
@@ -94,7 +96,12 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
     dns = await startDnsServer({ zones: worldZones(faults, zoneInputs) });
     front = await startFront({
       addresses: [PRIMARY_ADDRESS, SECONDARY_ADDRESS],
-      handle: edge,
+      handle: options.responseDelayMs
+        ? async (request, connection) => {
+            await new Promise((resolve) => setTimeout(resolve, options.responseDelayMs));
+            return edge(request, connection);
+          }
+        : edge,
       tlsFor: (serverName) => ({
         certificate: certificates.certificateFor(serverName, faults),
         legacyProtocols: serverName !== undefined && faults.on('tls-legacy-protocol', serverName),

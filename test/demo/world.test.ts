@@ -178,17 +178,21 @@ describe('demo world (--fixed)', () => {
     assert.ok(world.faults.list().every((f) => !f.on));
   });
 
-  it('keeps staging behind a password, out of search engines and behind the CDN', async () => {
-    const anonymous = await fetchVia(world, 'https://staging.acme.test/');
-    assert.equal(anonymous.status, 401);
-    assert.match(String(anonymous.headers['www-authenticate']), /^Basic /);
-    assert.equal(anonymous.headers['x-robots-tag'], 'noindex, nofollow');
-    assert.equal(anonymous.headers.server, 'cloudflare');
-    assert.match((await fetchVia(world, 'https://staging.acme.test/robots.txt')).body, /^Disallow: \/$/m);
-    const { user, password } = world.stagingCredentials;
-    const signedIn = await fetchVia(world, 'https://staging.acme.test/', { headers: { authorization: `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}` } });
-    assert.equal(signedIn.status, 200);
-  });
+  for (const host of ['staging.acme.test', 'preview.acme.test']) {
+    it(`keeps ${host} behind a password, out of search engines and behind the CDN, its version endpoint open`, async () => {
+      const anonymous = await fetchVia(world, `https://${host}/`);
+      assert.equal(anonymous.status, 401);
+      assert.match(String(anonymous.headers['www-authenticate']), /^Basic /);
+      assert.equal(anonymous.headers['x-robots-tag'], 'noindex, nofollow');
+      assert.equal(anonymous.headers.server, 'cloudflare');
+      assert.match((await fetchVia(world, `https://${host}/robots.txt`)).body, /^Disallow: \/$/m);
+      const { user, password } = world.stagingCredentials;
+      const signedIn = await fetchVia(world, `https://${host}/`, { headers: { authorization: `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}` } });
+      assert.equal(signedIn.status, 200);
+      const version = JSON.parse((await fetchVia(world, `https://${host}/api/version`)).body) as { environment: string };
+      assert.equal(version.environment, host.split('.')[0]);
+    });
+  }
 
   it('redirects http to https and the apex to www in one permanent hop', async () => {
     for (const [url, location] of [
