@@ -17,6 +17,7 @@ function program(setCode: (code: number) => void): Command {
     .description('What will break first when real users hit your AI-chatbot shop: a ranked launch-risk report, then monitoring.')
     .version(VERSION)
     .showHelpAfterError('(run with --help for usage)')
+    .enablePositionalOptions()
     .exitOverride();
 
   addOutputOptions(
@@ -54,7 +55,10 @@ function program(setCode: (code: number) => void): Command {
       .option('--list-faults', 'list the named faults and the checks each one trips')
       .option('--serve', 'keep the world running and write its config, CA and flags to --dir')
       .option('--dir <dir>', 'folder for --serve files', 'launch-ready-demo'),
-  ).action(run((flags: DemoFlags) => demoAction(flags)));
+  )
+    // Options after `fault` belong to it (both take --dir).
+    .enablePositionalOptions()
+    .action(run((flags: DemoFlags) => demoAction(flags)));
   demo
     .command('fault')
     .argument('<name>', 'fault name (see --list-faults)')

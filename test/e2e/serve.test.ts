@@ -1,0 +1,105 @@
+/** A running demo world (`demo --serve`) targeted by other commands through its written config. */
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadConfig } from '../../src/config/load.js';
+import type { Report } from '../../src/report/types.js';
+import { runCli } from '../helpers/cli.js';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+let dir = '';
+let world: ChildProcess;
+let banner = '';
+
+before(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'lr-serve-'));
+  world = spawn(process.execPath, ['--import', 'tsx', `${root}src/bin.ts`, 'demo', '--serve', '--dir', dir], { stdio: ['ignore', 'pipe', 'pipe'] });
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`demo --serve did not start: ${banner}`)), 30_000);
+    world.stdout!.on('data', (d: Buffer) => {
+      banner += d.toString();
+      if (banner.includes('faults:')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    world.once('exit', (code) => reject(new Error(`demo --serve exited with ${code}`)));
+  });
+});
+
+after(async () => {
+  if (world.exitCode === null) world.kill('SIGKILL');
+  await rm(dir, { recursive: true, force: true });
+});
+
+const config = () => join(dir, 'launch-ready.yaml');
+const audit = async () => {
+  const run = await runCli(['audit', '--config', config(), '--format', 'json', '-q']);
+  return { code: run.code, report: JSON.parse(run.stdout) as Report };
+};
+
+describe('demo --serve', () => {
+  it('prints the config path, the equivalent flags and a curl example, and writes the files', async () => {
+    assert.match(banner, /config: +\S+launch-ready\.yaml/);
+    assert.match(banner, /--dns-server 127\.0\.0\.1:\d+/);
+    assert.match(banner, /curl --cacert/);
+    await loadConfig(config());
+    assert.match(await readFile(join(dir, 'ca.pem'), 'utf8'), /BEGIN CERTIFICATE/);
+  });
+
+  it('is audited through its config alone, and reacts to faults switched while it runs', async () => {
+    const before = await audit();
+    assert.equal(before.code, 1);
+    assert.ok(before.report.findings.some((f) => f.id === 'tls.expired'));
+    const off = await runCli(['demo', 'fault', 'tls-expired', 'off', '--dir', dir]);
+    assert.equal(off.code, 0, off.stderr);
+    const after = await audit();
+    assert.ok(!after.report.findings.some((f) => f.id === 'tls.expired'));
+    assert.equal((await runCli(['demo', 'fault', 'tls-expired', 'on', '--dir', dir])).code, 0);
+  });
+
+  it('refuses an unknown fault or state with exit 2', async () => {
+    const unknown = await runCli(['demo', 'fault', 'tls-expird', 'on', '--dir', dir]);
+    assert.equal(unknown.code, 2);
+    assert.match(unknown.stderr, /tls-expired/);
+    assert.equal((await runCli(['demo', 'fault', 'tls-expired', 'maybe', '--dir', dir])).code, 2);
+    assert.equal((await runCli(['demo', 'fault', 'tls-expired', 'on', '--dir', join(dir, 'nowhere')])).code, 2);
+  });
+
+  it('init writes a loadable starter from discovery, and never overwrites without --force', async () => {
+    const flags = [...banner.matchAll(/--(dns-server|connect-to|ca) '?([^'\s]+)'?/g)].flatMap((m) => [`--${m[1]}`, m[2]]);
+    const out = join(dir, 'starter.yaml');
+    const first = await runCli(['init', 'https://www.acme.test/', ...flags, '--out', out]);
+    assert.equal(first.code, 0, first.stderr);
+    const text = await readFile(out, 'utf8');
+    for (const host of ['acme.test', 'www.acme.test', 'api.acme.test', 'staging.acme.test']) assert.ok(text.includes(host), host);
+    await loadConfig(out);
+    await writeFile(out, '# mine\n');
+    const again = await runCli(['init', 'https://www.acme.test/', ...flags, '--out', out]);
+    assert.equal(again.code, 2);
+    assert.match(again.stderr, /--force/);
+    assert.equal(await readFile(out, 'utf8'), '# mine\n');
+    assert.equal((await runCli(['init', 'https://www.acme.test/', ...flags, '--out', out, '--force'])).code, 0);
+  });
+
+  it('audits by URL with discovery through the same flags', async () => {
+    const flags = [...banner.matchAll(/--(dns-server|connect-to|ca) '?([^'\s]+)'?/g)].flatMap((m) => [`--${m[1]}`, m[2]]);
+    const run = await runCli(['audit', 'https://www.acme.test/', ...flags, '--format', 'json', '-q']);
+    const report = JSON.parse(run.stdout) as Report;
+    assert.equal(run.code, 1);
+    const hosts = report.routes.map((r) => r.host);
+    for (const h of ['acme.test', 'www.acme.test', 'app.acme.test', 'api.acme.test', 'admin.acme.test', 'staging.acme.test']) assert.ok(hosts.includes(h), h);
+  });
+
+  it('stops cleanly on SIGTERM and removes its state file', async () => {
+    world.kill('SIGTERM');
+    const code = await new Promise((resolve) => world.once('exit', resolve));
+    assert.equal(code, 0);
+    assert.equal(existsSync(join(dir, 'demo-state.json')), false);
+  });
+});
