@@ -6,6 +6,7 @@ import { runAudit } from '../audit.js';
 import { discover, planFromDiscovery } from '../collect/discover.js';
 import type { Artifacts } from '../core/artifacts.js';
 import { UsageError } from '../core/errors.js';
+import { artifactsForSaving } from '../core/saved-artifacts.js';
 import type { AuditPlan } from '../core/plan.js';
 import { loadConfig } from '../config/load.js';
 import { networkFromConfig, planFromConfig } from '../config/plan.js';
@@ -73,6 +74,6 @@ export async function auditAction(url: string | undefined, flags: AuditFlags, cm
   const { plan, settings, target } = await planAudit(url, flags, cmd);
   const progress = stderrProgress({ quiet: Boolean(flags.quiet), label: 'auditing' });
   const { artifacts, report } = await runAudit({ plan, settings, target, progress });
-  if (flags.saveArtifacts) await writeFile(flags.saveArtifacts, JSON.stringify(artifacts, null, 1));
+  if (flags.saveArtifacts) await writeFile(flags.saveArtifacts, JSON.stringify(artifactsForSaving(artifacts)));
   return emitReport(report, flags);
 }

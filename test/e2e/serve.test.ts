@@ -96,6 +96,23 @@ describe('demo --serve', () => {
     for (const h of ['acme.test', 'www.acme.test', 'app.acme.test', 'api.acme.test', 'admin.acme.test', 'staging.acme.test']) assert.ok(hosts.includes(h), h);
   });
 
+  it('saves artifacts with cookie values redacted and replays them offline to the same findings', async () => {
+    const file = join(dir, 'artifacts.json');
+    const live = await runCli(['audit', '--config', config(), '--format', 'json', '-q', '--save-artifacts', file]);
+    const replay = await runCli(['audit', '--replay', file, '--format', 'json', '-q']);
+    assert.equal(replay.code, live.code);
+    const ids = (r: string) => (JSON.parse(r) as Report).findings.map((f) => `${f.id} ${f.target}`).sort();
+    assert.deepEqual(ids(replay.stdout), ids(live.stdout));
+    const saved = await readFile(file, 'utf8');
+    const cookies: string[] = [];
+    JSON.parse(saved, (key, value: unknown) => {
+      if (key === 'set-cookie' && Array.isArray(value)) cookies.push(...(value as string[]));
+      return value;
+    });
+    assert.ok(cookies.length > 0, 'the demo sets cookies');
+    for (const c of cookies) assert.match(c, /^[^=]+=(|[^;]*… \[\d+ chars, sha256:[0-9a-f]{8}\])(;|$)/, c);
+  });
+
   it('stops cleanly on SIGTERM and removes its state file', async () => {
     world.kill('SIGTERM');
     const code = await new Promise((resolve) => world.once('exit', resolve));
