@@ -1,4 +1,5 @@
 import type { TlsProbe } from '../../core/artifacts.js';
+import { certificateWeaknesses } from '../../analysis/certificate-strength.js';
 import { defineCheck, type FindingDraft } from '../../core/check.js';
 
 // OpenSSL verification codes as Node reports them, in words a site owner can act on.
@@ -20,7 +21,11 @@ function reportedElsewhere(tls: TlsProbe, code: string, now: number): boolean {
   const leaf = tls.chain[0];
   const leafDatesWrong = leaf !== undefined && (Date.parse(leaf.validTo) < now || Date.parse(leaf.validFrom) > now);
   if ((code === 'CERT_HAS_EXPIRED' || code === 'CERT_NOT_YET_VALID') && leafDatesWrong) return true;
-  return code === 'ERR_TLS_CERT_ALTNAME_INVALID' && !tls.hostnameMatches;
+  if (code === 'ERR_TLS_CERT_ALTNAME_INVALID' && !tls.hostnameMatches) return true;
+  // OpenSSL refuses SHA-1 signatures and short keys at its default security level, and Node
+  // reports that as UNSPECIFIED (or the specific codes below): tls.weak-key says it with the cause.
+  const weak = tls.chain.some((c, i) => !(c.selfSigned && i > 0) && certificateWeaknesses(c, 'certificate').length > 0);
+  return weak && ['UNSPECIFIED', 'CA_MD_TOO_WEAK', 'EE_KEY_TOO_SMALL', 'CA_KEY_TOO_SMALL'].includes(code);
 }
 
 export default defineCheck({
@@ -32,7 +37,7 @@ export default defineCheck({
   description:
     'Verifies the chain each host presents against the system roots (plus `--ca`): a self-signed certificate, an unknown ' +
     'issuer or a missing intermediate fails. Expiry and a wrong host name have their own checks (tls.expired, ' +
-    'tls.hostname-mismatch) and are not reported again here.',
+    'tls.hostname-mismatch), and so does a chain refused only for a weak key or a SHA-1 signature (tls.weak-key); they are not reported again here.',
   impact: 'Browsers and API clients refuse the connection or show a security warning, so visitors, payment webhooks and integrations fail.',
   remediation:
     'Serve a certificate from a public CA (ACME/Let\'s Encrypt or the CDN\'s managed certificate) and configure the server to send ' +

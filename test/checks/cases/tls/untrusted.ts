@@ -7,6 +7,21 @@ export default cases({
   pass: [
     { name: 'chain verified', artifacts: { plan: plan(), hosts: [host('acme.test'), host('www.acme.test')] } },
     {
+      name: 'a chain refused only for its SHA-1 signature and 1024-bit key is tls.weak-key, not untrusted',
+      artifacts: {
+        plan: plan(),
+        hosts: [
+          host('acme.test', {
+            tls: tls('acme.test', {
+              authorized: false,
+              authorizationError: 'UNSPECIFIED',
+              chain: [cert({ subject: 'CN=acme.test', keyType: 'RSA', keyBits: 1024, signatureAlgorithm: 'SHA-1 with ECDSA' })],
+            }),
+          }),
+        ],
+      },
+    },
+    {
       name: 'an expired leaf is tls.expired, not untrusted',
       artifacts: {
         plan: plan(),
