@@ -55,8 +55,3 @@ export function missingProtections(cookie: SetCookie): string[] {
   if (!cookie.sameSite) missing.push('SameSite');
   return missing;
 }
-
-/** Enough of a value to recognise it, never enough to replay it: `abc…(32 chars)`. */
-export function redactValue(value: string): string {
-  return value.length > 8 ? `${value.slice(0, 3)}…(${value.length} chars)` : `…(${value.length} chars)`;
-}

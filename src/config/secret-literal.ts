@@ -5,6 +5,7 @@
  * table of unmistakable key shapes, plus an entropy test for values under secret-sounding keys.
  */
 import { ENV_REF } from './env-refs.js';
+import { redact } from '../secrets/redact.js';
 
 export interface SecretLiteral {
   /** What it looks like, e.g. "Stripe live key". */
@@ -87,10 +88,6 @@ function tokens(value: string): string[] {
     .flatMap((word) => (word.includes('://') ? word.split(/[/?&=#@:.]+/) : [word]));
 }
 
-export function redact(secret: string): string {
-  const shown = Math.min(4, Math.floor(secret.length / 4));
-  return `starts "${secret.slice(0, shown)}…", ${secret.length} chars`;
-}
 
 function envNameFromKey(key: string | undefined): string | undefined {
   const words = key ? keyWords(key) : [];

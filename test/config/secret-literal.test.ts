@@ -1,7 +1,8 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomInt } from 'node:crypto';
-import { findSecretLiteral, isSecretKeyName, redact } from '../../src/config/secret-literal.js';
+import { findSecretLiteral, isSecretKeyName } from '../../src/config/secret-literal.js';
+import { redact } from '../../src/secrets/redact.js';
 import { ConfigDir, MINIMAL } from './config-files.js';
 
 /** Key-shaped values are generated at test time, so nothing live-looking is committed. */
@@ -53,7 +54,7 @@ describe('findSecretLiteral', () => {
       assert.ok(found, `not found: ${kind}`);
       assert.equal(found.kind, kind);
       assert.ok(!found.redacted.includes(value.replace(/^Bearer /, '')), 'the redacted form does not hold the value');
-      assert.match(found.redacted, /^starts ".{0,4}…", \d+ chars$/);
+      assert.match(found.redacted, /^.{0,2}… \[\d+ chars, sha256:[0-9a-f]{8}\]$/);
     });
   }
   for (const [why, value, key] of negatives) {
@@ -68,8 +69,8 @@ describe('findSecretLiteral', () => {
   });
 
   it('redacts to a short prefix and the length', () => {
-    assert.equal(redact('abcdefghijklmnopqrstuvwxyz'), 'starts "abcd…", 26 chars');
-    assert.equal(redact('hunter2'), 'starts "h…", 7 chars');
+    assert.match(redact('abcdefghijklmnopqrstuvwxyz'), /^ab… \[26 chars, sha256:[0-9a-f]{8}\]$/);
+    assert.match(redact('hunter2'), /^… \[7 chars, sha256:[0-9a-f]{8}\]$/);
   });
 });
 
@@ -112,10 +113,10 @@ ${pem.split('\n').map((l) => `        ${l}`).join('\n')}
     }
     const at = (line: number) => problems.filter((p) => p.line === line).map((p) => p.message);
     assert.deepEqual(at(7), [
-      `routes[0].kind: this looks like a Stripe live key (starts "sk_l…", ${stripe.length} chars). Secrets must not be written in the config: put the value in an environment variable and write "\${STRIPE_SECRET_KEY}" here instead`,
-      `routes[0].kind: expected one of checkout, login, chat, webhook, api, page; got a secret-looking value (starts "sk_l…", ${stripe.length} chars)`,
+      `routes[0].kind: this looks like a Stripe live key (${redact(stripe)}). Secrets must not be written in the config: put the value in an environment variable and write "\${STRIPE_SECRET_KEY}" here instead`,
+      `routes[0].kind: expected one of checkout, login, chat, webhook, api, page; got a secret-looking value (${redact(stripe)})`,
     ]);
-    assert.match(at(9)[0], /^routes\[0\]\.headers\["x-api-key"\]: this looks like a high-entropy value under "x-api-key" \(starts ".{4}…", 40 chars\)\..*"\$\{X_API_KEY\}"/);
+    assert.match(at(9)[0], /^routes\[0\]\.headers\["x-api-key"\]: this looks like a high-entropy value under "x-api-key" \(.{2}… \[40 chars, sha256:[0-9a-f]{8}\]\)\..*"\$\{X_API_KEY\}"/);
     assert.match(at(12)[0], /^monitor\.alerts\[0\]\.url: this looks like a Slack webhook URL .*"\$\{SLACK_WEBHOOK_URL\}"/);
     assert.match(at(15)[0], /^secrets\.paths\[0\]: this looks like a URL with a password /);
     assert.match(at(18)[0], /^handover\.contacts\[0\]\.name: this looks like a PEM private key /);

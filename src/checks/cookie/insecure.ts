@@ -1,6 +1,7 @@
-import { isDeletion, isSessionCookie, missingProtections, parseSetCookie, redactValue, type SetCookie } from '../../analysis/cookies.js';
+import { isDeletion, isSessionCookie, missingProtections, parseSetCookie, type SetCookie } from '../../analysis/cookies.js';
 import { headerValues, hostnameOf } from '../../analysis/http-exchange.js';
 import type { HttpExchange } from '../../core/artifacts.js';
+import { redact } from '../../secrets/redact.js';
 import { defineCheck, type FindingDraft } from '../../core/check.js';
 import type { RouteKind } from '../../core/finding.js';
 
@@ -50,7 +51,7 @@ export default defineCheck({
       const session = isSessionCookie(cookie.name, routeKind === 'login');
       const missing = session ? missingProtections(cookie) : cookie.secure ? [] : ['Secure'];
       if (missing.length === 0) continue;
-      const evidence = `cookie "${cookie.name}" (value ${redactValue(cookie.value)}) set by ${url} lacks ${missing.join(', ')}`;
+      const evidence = `cookie "${cookie.name}" (value ${redact(cookie.value)}) set by ${url} lacks ${missing.join(', ')}`;
       drafts.push({
         target: url,
         evidence,
