@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runAudit } from '../src/audit.js';
 import { loadConfig } from '../src/config/load.js';
-import { networkFromConfig, planFromConfig } from '../src/config/plan.js';
+import { networkFromConfig, planFromLoaded } from '../src/config/plan.js';
 import { startWorld } from '../src/demo/world.js';
 import { networkSettings } from '../src/cli/network-options.js';
 
@@ -21,7 +21,7 @@ async function timedAudit(delayMs: number): Promise<{ ms: number; requests: numb
     const loaded = await loadConfig(join(dir, 'launch-ready.yaml'));
     const settings = networkSettings({}, networkFromConfig(loaded));
     const started = performance.now();
-    const { report, artifacts } = await runAudit({ plan: planFromConfig(loaded.config, new Date()), settings, target: loaded.config.canonical });
+    const { report, artifacts } = await runAudit({ plan: planFromLoaded(loaded, new Date()), settings, target: loaded.config.canonical });
     const ms = performance.now() - started;
     const requests =
       (artifacts.hosts ?? []).reduce((n, h) => n + (h.https?.exchanges.length ?? 0) + (h.http?.exchanges.length ?? 0) + (h.robots ? 1 : 0), 0) +

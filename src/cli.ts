@@ -2,7 +2,15 @@ import { Command, CommanderError, Option } from 'commander';
 import { addOutputOptions, type Run } from './cli/command-kit.js';
 import { ConfigError, UsageError } from './core/errors.js';
 import { auditAction, type AuditFlags } from './cli/audit-command.js';
+import { registerBenchCommand } from './cli/bench-command.js';
+import { registerCiCommand } from './cli/ci-command.js';
+import { registerDeployCommand } from './cli/deploy-command.js';
+import { registerHandoverCommand } from './cli/handover-command.js';
+import { registerRunbookCommand } from './cli/runbook-command.js';
 import { demoAction, demoFaultAction, type DemoFlags } from './cli/demo-command.js';
+import { registerDnsCommand } from './cli/dns-command.js';
+import { registerEmailCommand } from './cli/email-command.js';
+import { registerEvalCommand } from './cli/eval-command.js';
 import { initAction, type InitFlags } from './cli/init-command.js';
 import { addNetworkOptions } from './cli/network-options.js';
 import { checkOutputFlags } from './cli/output.js';
@@ -66,6 +74,7 @@ function program(setCode: (code: number) => void): Command {
     .option('--dir <dir>', 'the folder of the running world (demo --serve --dir)', 'launch-ready-demo')
     .description('switch a fault of a running demo world on or off')
     .action(run((name: string, state: string, flags: { dir: string }) => demoFaultAction(name, state, flags)));
+  for (const register of [registerEmailCommand, registerDnsCommand, registerBenchCommand, registerEvalCommand, registerDeployCommand, registerRunbookCommand, registerHandoverCommand, registerCiCommand]) register(root, run);
   return root;
 }
 

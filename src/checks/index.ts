@@ -2,6 +2,7 @@
 import type { AnyCheck } from '../core/check.js';
 import cacheStaticUncached from './cache/static-uncached.js';
 import cachePrivateCached from './cache/private-cached.js';
+import cacheRepeatedReadSlow from './cache/repeated-read-slow.js';
 import cookieInsecure from './cookie/insecure.js';
 import corsWildcardCredentials from './cors/wildcard-credentials.js';
 import deployVersionEndpointMissing from './deploy/version-endpoint-missing.js';
@@ -9,7 +10,12 @@ import deployVersionMismatch from './deploy/version-mismatch.js';
 import dnsDanglingCname from './dns/dangling-cname.js';
 import dnsMissingRecord from './dns/missing-record.js';
 import dnsStaleAddress from './dns/stale-address.js';
+import dnsDrift from './dns/drift.js';
+import dnsMailRecordsChanged from './dns/mail-records-changed.js';
+import dnsSubdomainBroken from './dns/subdomain-broken.js';
 import edgeOriginExposed from './edge/origin-exposed.js';
+import { chatbotChecks } from './chatbot/index.js';
+import { emailChecks } from './email/index.js';
 import edgeUnprotected from './edge/unprotected.js';
 import envMixed from './env/mixed.js';
 import envPreviewExposed from './env/preview-exposed.js';
@@ -23,7 +29,11 @@ import healthMissing from './health/missing.js';
 import healthShallow from './health/shallow.js';
 import httpsNotEnforced from './https/not-enforced.js';
 import httpUncompressed from './http/uncompressed.js';
+import latencyErrors from './latency/errors.js';
+import latencyHistoryGrowth from './latency/history-growth.js';
+import latencyP95OverBudget from './latency/p95-over-budget.js';
 import redirectChain from './redirect/chain.js';
+import { secretsStageChecks } from './secret/index.js';
 import redirectConflictingCanonical from './redirect/conflicting-canonical.js';
 import redirectDowngrade from './redirect/downgrade.js';
 import redirectLoop from './redirect/loop.js';
@@ -35,6 +45,7 @@ import tlsHostnameMismatch from './tls/hostname-mismatch.js';
 import tlsLegacyProtocol from './tls/legacy-protocol.js';
 import tlsUntrusted from './tls/untrusted.js';
 import tlsWeakKey from './tls/weak-key.js';
+import timeoutMissing from './timeout/missing.js';
 import tracingMissing from './tracing/missing.js';
 
 export const checks: readonly AnyCheck[] = [
@@ -43,6 +54,9 @@ export const checks: readonly AnyCheck[] = [
   dnsMissingRecord,
   dnsDanglingCname,
   dnsStaleAddress,
+  dnsSubdomainBroken,
+  dnsMailRecordsChanged,
+  dnsDrift,
   deployVersionMismatch,
   deployVersionEndpointMissing,
   envPreviewExposed,
@@ -71,12 +85,23 @@ export const checks: readonly AnyCheck[] = [
   headersReferrerMissing,
   cookieInsecure,
   corsWildcardCredentials,
+  // secrets
+  ...secretsStageChecks,
   // speed
   cachePrivateCached,
   cacheStaticUncached,
   httpUncompressed,
+  cacheRepeatedReadSlow,
+  latencyP95OverBudget,
+  latencyErrors,
+  latencyHistoryGrowth,
+  timeoutMissing,
   // observability
   healthMissing,
   healthShallow,
   tracingMissing,
+  // email deliverability
+  ...emailChecks,
+  // chatbot eval
+  ...chatbotChecks,
 ];

@@ -9,7 +9,7 @@ import { UsageError } from '../core/errors.js';
 import { artifactsForSaving } from '../core/saved-artifacts.js';
 import type { AuditPlan } from '../core/plan.js';
 import { loadConfig } from '../config/load.js';
-import { networkFromConfig, planFromConfig } from '../config/plan.js';
+import { networkFromConfig, planFromLoaded } from '../config/plan.js';
 import { DnsClient } from '../net/dns-client.js';
 import type { NetworkSettings } from '../net/settings.js';
 import { networkSettings, type NetworkFlags } from './network-options.js';
@@ -39,7 +39,7 @@ export async function planAudit(url: string | undefined, flags: AuditFlags, cmd:
   if (configPath) {
     const loaded = await loadConfig(configPath);
     const settings = networkSettings(flags, networkFromConfig(loaded), typedSources(cmd));
-    return { plan: planFromConfig(loaded.config, new Date()), settings, target: loaded.config.canonical };
+    return { plan: planFromLoaded(loaded, new Date()), settings, target: loaded.config.canonical };
   }
   if (!url) {
     throw new UsageError('LR_NO_TARGET', 'Nothing to audit: give a URL (launch-ready audit https://www.example.com) or a config (--config launch-ready.yaml; `launch-ready init URL` writes one).');

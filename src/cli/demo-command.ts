@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { request } from 'undici';
 import { runAudit } from '../audit.js';
 import { loadConfig } from '../config/load.js';
-import { networkFromConfig, planFromConfig } from '../config/plan.js';
+import { networkFromConfig, planFromLoaded } from '../config/plan.js';
 import { UsageError } from '../core/errors.js';
 import { startControl } from '../demo/control.js';
 import { FAULTS } from '../demo/faults.js';
@@ -29,7 +29,8 @@ const MARK = '# Written by `launch-ready demo --serve`';
 function listFaults(): number {
   const width = Math.max(...FAULTS.map((f) => f.name.length));
   for (const f of FAULTS) process.stdout.write(`${f.name.padEnd(width)}  ${f.description}\n${' '.repeat(width)}  trips: ${f.checks.join(', ')}\n`);
-  process.stdout.write(`\n${FAULTS.length} faults, all on by default; --fixed turns them off, --fault NAME turns one on.\n`);
+  const off = FAULTS.filter((f) => !f.enabledByDefault).map((f) => f.name);
+  process.stdout.write(`\n${FAULTS.length} faults, on by default except ${off.join(', ')}; --fixed turns them all off, --fault NAME (repeatable) turns on just those.\n`);
   return 0;
 }
 
@@ -52,7 +53,7 @@ async function auditWorld(world: World, dir: string, flags: DemoFlags): Promise<
   const loaded = await loadConfig(configPath);
   const settings = networkSettings({}, networkFromConfig(loaded));
   const progress = stderrProgress({ quiet: Boolean(flags.quiet), label: 'auditing acme.test' });
-  const { report } = await runAudit({ plan: planFromConfig(loaded.config, new Date()), settings, target: loaded.config.canonical, progress });
+  const { report } = await runAudit({ plan: planFromLoaded(loaded, new Date()), settings, target: loaded.config.canonical, progress });
   return emitReport(report, flags);
 }
 

@@ -67,5 +67,6 @@ export function planFromDiscovery(d: Discovery, now: Date): AuditPlan {
     routes: [{ name: 'home', url: d.canonicalUrl, method: 'GET', headers: {}, kind: 'page', expect: { status: [] } }],
     healthUrls: [],
     now: now.toISOString(),
+    stages: { email: { domain: d.domain, dkimSelectors: [] } },
   };
 }

@@ -4,6 +4,7 @@
  */
 import { resolve } from 'node:path';
 import type { AuditPlan, EnvironmentSpec, PlannedHost, RouteSpec } from '../core/plan.js';
+import { performancePlanFromConfig } from '../latency/audit/plan.js';
 import { resolveEnvRefs } from './env-refs.js';
 import type { LoadedConfig } from './load.js';
 import { hostOfUrl, type Config, type EnvironmentRole, type RouteConfig } from './schema.js';
@@ -72,7 +73,7 @@ function routeSpec(route: RouteConfig, env: NodeJS.ProcessEnv): RouteSpec {
  * clear: never print or save `routes[].headers` or `routes[].body` unredacted. URLs are left as
  * written: they end up in findings, so a secret has no place in one.
  */
-export function planFromConfig(config: Config, now: Date, env: NodeJS.ProcessEnv = process.env): AuditPlan {
+export function planFromConfig(config: Config, now: Date, env: NodeJS.ProcessEnv = process.env, configDir = process.cwd()): AuditPlan {
   const byHost = environmentByHost(config);
   const plan: AuditPlan = {
     product: config.product,
@@ -85,6 +86,17 @@ export function planFromConfig(config: Config, now: Date, env: NodeJS.ProcessEnv
     now: now.toISOString(),
   };
   if (config.version) plan.version = { ...config.version };
+  plan.stages = { email: { domain: config.email?.domain ?? config.domain, dkimSelectors: config.email?.dkimSelectors ?? [] } };
+  if (config.dns) plan.stages.dnsDesiredFile = resolve(configDir, config.dns.desired);
+  plan.stages.performance = performancePlanFromConfig(config, env);
+  if (config.secrets) {
+    plan.stages.project = {
+      paths: config.secrets.paths.map((p) => resolve(configDir, p)),
+      history: config.secrets.history,
+      ignoreFile: resolve(configDir, config.secrets.ignoreFile),
+    };
+  }
+  if (config.chatbot) plan.stages.chatbot = { section: config.chatbot, configDir: resolve(configDir) };
   return plan;
 }
 
@@ -109,4 +121,9 @@ export function networkFromConfig(loaded: LoadedConfig): ConfigNetwork {
   if (n?.concurrency !== undefined) out.concurrency = n.concurrency;
   if (n?.userAgent !== undefined) out.userAgent = n.userAgent;
   return out;
+}
+
+/** The plan of a loaded config file, with its relative paths resolved against the file's folder. */
+export function planFromLoaded(loaded: LoadedConfig, now: Date, env: NodeJS.ProcessEnv = process.env): AuditPlan {
+  return planFromConfig(loaded.config, now, env, loaded.dir);
 }

@@ -2,6 +2,13 @@
  * Artifacts: plain, serialisable data produced by collectors and consumed by checks.
  * Collectors never throw for a target's fault; failures are recorded here as data.
  */
+import type { DnsState } from '../dnsdiff/state.js';
+import type { ChatbotArtifact } from '../eval/audit/artifact.js';
+import type { EmailArtifact } from '../email/artifact.js';
+import type { HangProbe, HistoryGrowthProbe, ReadRepeatProbe } from '../latency/audit/artifacts.js';
+import type { TargetRun } from '../latency/result.js';
+import type { EnvInventory } from '../envinv/types.js';
+import type { FrontendSecretScan, HistorySecretScan, RepoSecretScan } from '../secrets/artifact.js';
 import type { AuditPlan } from './plan.js';
 
 export type NetErrorCode =
@@ -150,6 +157,20 @@ export interface CollectedArtifacts {
   health: HealthProbe[];
   assets: AssetProbe[];
   cors: CorsProbe[];
+  email: EmailArtifact;
+  dnsState: DnsState;
+  /** Short benches of the latency targets that have budgets. */
+  latency: TargetRun[];
+  readRepeats: ReadRepeatProbe[];
+  historyGrowth: HistoryGrowthProbe[];
+  hangProbes: HangProbe[];
+  /** The deployed frontend: bundles, source maps, leak paths (issue 3). */
+  frontendSecrets: FrontendSecretScan;
+  repoSecrets: RepoSecretScan;
+  historySecrets: HistorySecretScan;
+  envInventory: EnvInventory;
+  /** The chatbot eval's results (built-in packs), when the config has a chatbot section. */
+  chatbot: ChatbotArtifact;
 }
 
 export type ArtifactName = keyof CollectedArtifacts;

@@ -1,3 +1,5 @@
+import type { ChatbotStage } from '../eval/audit/collect.js';
+import type { PerformancePlan } from '../latency/audit/plan.js';
 import type { RouteKind } from './finding.js';
 
 export interface RouteSpec {
@@ -52,6 +54,21 @@ export interface AuditPlan {
   healthUrls: string[];
   /** The audit's clock, ISO 8601; checks use it instead of Date.now() so they stay pure. */
   now: string;
+  /** Settings of the later stages, from the config; a stage left out is reported as not checked. */
+  stages?: StageSettings;
+}
+
+export interface StageSettings {
+  /** Email authentication of this domain (always audited: the shop sends order mail from it). */
+  email?: { domain: string; dkimSelectors: string[] };
+  /** Absolute path of the desired DNS state (dns.yaml or a zone file) to diff the live zone against. */
+  dnsDesiredFile?: string;
+  /** The project folders whose working tree (and history, when asked) the secrets stage scans. */
+  project?: { paths: string[]; history: boolean; ignoreFile: string };
+  /** What the latency stage times: budgeted targets, repeated reads, conversation growth, the hang hook. */
+  performance?: PerformancePlan;
+  /** The config's chatbot section as written (`${ENV}` unexpanded): the eval's packs run against it. */
+  chatbot?: ChatbotStage;
 }
 
 export function environmentOf(plan: AuditPlan, host: string): EnvironmentSpec | undefined {

@@ -9,17 +9,30 @@ function redactCookie(setCookie: string): string {
   return `${setCookie.slice(0, eq + 1)}${value ? redact(value) : ''}${end < 0 ? '' : setCookie.slice(end)}`;
 }
 
+/** Redacts every `headers` value and request body under a plan section, wherever it sits. */
+function redactRequests(node: unknown): void {
+  if (Array.isArray(node)) return node.forEach(redactRequests);
+  if (node === null || typeof node !== 'object') return;
+  const obj = node as Record<string, unknown>;
+  for (const [key, value] of Object.entries(obj)) {
+    if (key === 'headers' && value && typeof value === 'object') {
+      const headers = value as Record<string, string>;
+      for (const name of Object.keys(headers)) headers[name] = redact(headers[name]);
+    } else if ((key === 'body' || key === 'bodyTemplate') && typeof value === 'string') obj[key] = redact(value);
+    // What a response must contain is no secret, and replay needs it verbatim.
+    else if (key !== 'expect') redactRequests(value);
+  }
+}
+
 /**
  * Artifacts as written by `--save-artifacts`: everything the checks need to replay, minus what
- * would hand over a session or a credential — route headers and bodies (they may carry `${ENV}`
- * secrets the config resolved) and cookie values the target set.
+ * would hand over a session or a credential — request headers and bodies of the plan (they may
+ * carry `${ENV}` secrets the config resolved) and cookie values the target set.
  */
 export function artifactsForSaving(artifacts: Artifacts): Artifacts {
   const copy = structuredClone(artifacts);
-  for (const route of copy.plan.routes) {
-    for (const name of Object.keys(route.headers)) route.headers[name] = redact(route.headers[name]);
-    if (route.body !== undefined) route.body = redact(route.body);
-  }
+  redactRequests(copy.plan.routes);
+  redactRequests(copy.plan.stages);
   const exchanges: HttpExchange[] = [
     ...(copy.hosts ?? []).flatMap((h) => [...(h.https?.exchanges ?? []), ...(h.http?.exchanges ?? []), ...(h.robots ? [h.robots] : [])]),
     ...(copy.routes ?? []).flatMap((r) => r.chain.exchanges),

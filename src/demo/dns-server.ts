@@ -24,9 +24,10 @@ export interface DnsServer {
   address: string;
   /** `HOST:PORT`, as `--dns-server` takes it. */
   endpoint: string;
+  /** Throws for a record no DNS message can carry (a TXT record over 65,535 bytes). */
   setRecords<T extends RecordType>(name: string, type: T, data: RecordData[T][], ttl?: number): void;
   remove(name: string, type?: RecordType): void;
-  /** Replaces every zone. */
+  /** Replaces every zone; throws, serving the old zones still, for a record no DNS message can carry. */
   load(zones: ZoneSpec[]): void;
   /** While true, queries are received and never answered. */
   hang: boolean;
@@ -69,13 +70,26 @@ function encode(packet: dnsPacket.Packet, rcode: number, query: Query, truncated
   return dnsPacket.encode({ ...packet, flags });
 }
 
+/**
+ * The answer, encoded; SERVFAIL (RFC 1035 §4.1.1) when a record cannot be (a field out of range):
+ * one bad record fails the queries for it, not the server.
+ */
+function answerFor(zones: ZoneStore, query: Query): { message: Buffer; packet: dnsPacket.Packet; rcode: number } {
+  const { packet, rcode } = respond(zones, query);
+  try {
+    return { message: encode(packet, rcode, query), packet, rcode };
+  } catch {
+    const empty = { ...packet, answers: [], authorities: [] };
+    return { message: encode(empty, RCODES.SERVFAIL, query), packet: empty, rcode: RCODES.SERVFAIL };
+  }
+}
+
 /** The UDP answer, or a truncated one (question only, TC set) when it exceeds what the client can take. */
 function udpAnswer(zones: ZoneStore, query: Query): Buffer {
-  const { packet, rcode } = respond(zones, query);
-  const full = encode(packet, rcode, query);
+  const { message, packet, rcode } = answerFor(zones, query);
   const edns = ednsOf(query);
   const limit = edns ? Math.min(Math.max(edns.udpPayloadSize, CLASSIC_UDP_LIMIT), EDNS_UDP_LIMIT) : CLASSIC_UDP_LIMIT;
-  if (full.length <= limit) return full;
+  if (message.length <= limit) return message;
   return encode({ ...packet, answers: [], authorities: [] }, rcode, query, true);
 }
 
@@ -131,9 +145,10 @@ export async function startDnsServer(options: DnsServerOptions): Promise<DnsServ
           socket.destroy();
           return;
         }
-        const { packet, rcode } = respond(zones, query);
-        let message = encode(packet, rcode, query);
-        if (message.length > MAX_TCP_MESSAGE) message = encode({ ...packet, answers: [], authorities: [] }, rcode, query, true);
+        const answer = answerFor(zones, query);
+        // Too big even for TCP (a record set over 64 KB): TC would leave the client nowhere to retry
+        // and reads as "no data"; SERVFAIL says the server could not answer.
+        const message = answer.message.length <= MAX_TCP_MESSAGE ? answer.message : encode({ ...answer.packet, answers: [], authorities: [] }, RCODES.SERVFAIL, query);
         const prefix = Buffer.alloc(2);
         prefix.writeUInt16BE(message.length, 0);
         socket.write(Buffer.concat([prefix, message]));

@@ -60,6 +60,18 @@ function txtStrings(data: string | string[]): Buffer[] {
   return pieces;
 }
 
+/** RDLENGTH is 16 bits (RFC 1035 §3.2.1): no record's data can be longer. */
+const MAX_RDATA_BYTES = 65535;
+
+/** Refuses a record no DNS message can carry, naming it, instead of failing on every query for it. */
+function checkEncodable(name: string, type: RecordType, data: RecordData[RecordType]): void {
+  if (type !== 'TXT') return;
+  const bytes = txtStrings(data as RecordData['TXT']).reduce((n, piece) => n + 1 + piece.length, 0);
+  if (bytes > MAX_RDATA_BYTES) {
+    throw new RangeError(`${name} TXT: the record needs ${bytes} bytes of data, over the ${MAX_RDATA_BYTES} a DNS record can hold (RFC 1035 §3.2.1); split it into several records`);
+  }
+}
+
 function toAnswer(name: string, type: RecordType, data: RecordData[RecordType], ttl: number): Answer {
   if (type === 'TXT') return { name, type, ttl, data: txtStrings(data as RecordData['TXT']) };
   return { name, type, ttl, data } as Answer;
@@ -78,8 +90,9 @@ export class ZoneStore {
     this.load(zones);
   }
 
-  /** Replaces every zone and record. */
+  /** Replaces every zone and record; throws, leaving the zones served unchanged, when a record cannot be served. */
   load(zones: ZoneSpec[]): void {
+    for (const zone of zones) for (const r of zone.records) checkEncodable(r.name, r.type, r.data);
     this.names.clear();
     // Longest origin first, so a child zone wins over its parent.
     this.origins = zones.map((z) => ({ origin: normalise(z.origin), ttl: z.ttl ?? DEFAULT_TTL })).sort((a, b) => b.origin.length - a.origin.length);
@@ -109,6 +122,7 @@ export class ZoneStore {
     const zone = this.zoneOf(owner);
     if (!zone) throw new Error(`${name} is outside every zone served (${this.origins.map((z) => z.origin).join(', ')})`);
     if (data.length === 0) return this.remove(owner, type);
+    for (const d of data) checkEncodable(name, type, d);
     const sets = this.names.get(owner) ?? new Map<RecordType, RecordSet>();
     sets.set(type, { ttl: ttl ?? zone.ttl, data });
     this.names.set(owner, sets);

@@ -7,7 +7,8 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import type { FaultName, FaultState } from './faults.js';
-import { HOST, SECONDARY_ADDRESS, WEB_HOSTS } from './hosts.js';
+import { HOST, MTA_STS_HOST, SECONDARY_ADDRESS, WEB_HOSTS } from './hosts.js';
+import { MTA_STS_PATH, MTA_STS_POLICY } from './mta-sts-policy.js';
 
 export type FetchHandler = (request: Request) => Response | Promise<Response>;
 
@@ -29,6 +30,8 @@ export interface EdgeOptions {
 /** RFC 6797 §6.1: two years, and every subdomain. */
 const HSTS = 'max-age=63072000; includeSubDomains';
 const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self' https://api.acme.test; form-action 'self'; base-uri 'self'; object-src 'none'";
+/** How long api.acme.test stalls under `api-stall`: past the audit's and the monitor's timeouts. */
+const API_STALL_MS = 20_000;
 /** Text over this many bytes is worth compressing. */
 const COMPRESS_MIN_BYTES = 1024;
 const COMPRESSIBLE = /^(text\/|application\/(json|javascript|xml|manifest\+json)|image\/svg\+xml)/;
@@ -181,8 +184,16 @@ export function createEdge(options: EdgeOptions): (request: Request, connection:
   return async (request, connection) => {
     const url = new URL(request.url);
     const host = url.hostname.toLowerCase();
+    // RFC 8461 §3.3: senders fetch the policy over HTTPS only and follow no redirect, so it is served right there.
+    if (host === MTA_STS_HOST) {
+      if (!connection.secure) return redirect(301, `https://${MTA_STS_HOST}${url.pathname}`);
+      return url.pathname === MTA_STS_PATH ? text(200, MTA_STS_POLICY, { 'cache-control': 'max-age=86400' }) : text(404, 'Not found\n');
+    }
     // RFC 9110 §15.5.20: this front is not authoritative for other names.
     if (!WEB_HOSTS.includes(host)) return text(421, `This server does not serve ${host}.\n`);
+    if (on('www-down', host)) return text(503, 'No healthy upstream.\n', { 'retry-after': '30' });
+    // Unref'd: a stalled answer never keeps the process alive once the world is closed.
+    if (on('api-stall', host)) await new Promise((resolve) => setTimeout(resolve, API_STALL_MS).unref());
     const response = connection.secure ? await serve(request, url, host, connection) : await plain(request, url, host, connection);
     return finish(request, response, host, connection.secure);
   };

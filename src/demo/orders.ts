@@ -92,6 +92,11 @@ export class OrderStore {
     return order && order.email.toLowerCase() === email.trim().toLowerCase() ? order : undefined;
   }
 
+  /** Every order, oldest first, whatever the email: only the chatbot's leaky-lookup persona reads orders this way. */
+  all(): Order[] {
+    return [...this.byId.values()];
+  }
+
   forCustomer(email: string): Order[] {
     const wanted = email.trim().toLowerCase();
     return [...this.byId.values()].filter((o) => o.email.toLowerCase() === wanted);

@@ -12,6 +12,11 @@ export class ServerTiming {
     }
   }
 
+  /** Time spent in an awaited call, which `measure` (synchronous) cannot see. */
+  add(name: string, ms: number): void {
+    this.spent.set(name, (this.spent.get(name) ?? 0) + ms);
+  }
+
   /** e.g. `db;dur=0.12, model;dur=0.85, app;dur=1.40` (app: the whole request so far). */
   header(): string {
     const entries = [...this.spent, ['app', performance.now() - this.started] as const];

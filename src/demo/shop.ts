@@ -7,8 +7,9 @@ import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import { buildBundle, type Asset } from './assets.js';
-import { createChatbot, type ChatSession } from './chatbot.js';
+import { botBehaviour, createChatbot, FAULT_HOOK_HEADER, type ChatSession } from './chatbot.js';
 import type { FaultName, FaultState } from './faults.js';
+import { latencyFaults } from './latency-faults.js';
 import { publicOrder, type OrderStore } from './orders.js';
 import { accountPage, adminPage, checkoutPage, errorPage, homePage, loginPage, welcomePage, type PageContext } from './pages.js';
 import { ServerTiming } from './server-timing.js';
@@ -97,6 +98,9 @@ export function createShop(options: ShopOptions): Hono<Env> {
     if (c.req.method === 'OPTIONS' && origin) return c.body(null, 204);
   });
 
+  // Slow order lookups, chat stalls and overload, history scans, no model timeout: before the routes they wrap.
+  app.use('/api/*', latencyFaults({ on: fault, orders }));
+
   app.get('/', (c) => {
     if (fault(c, 'private-cached')) {
       // A per-visitor cookie on a page any shared cache may store and hand to the next visitor.
@@ -133,6 +137,15 @@ export function createShop(options: ShopOptions): Hono<Env> {
     remember(logins, session, email);
     setCookie(c, 'session', session, fault(c, 'cookie-insecure') ? { path: '/' } : { path: '/', secure: true, httpOnly: true, sameSite: 'Lax', maxAge: 60 * 60 * 24 * 14 });
     return c.html(welcomePage(page, email));
+  });
+
+  // The OAuth/OIDC redirect target (RFC 6749 §4.1.2): the identity provider sends the browser back
+  // with `code` and `state`; a real app exchanges the code, then lands the customer on their account.
+  app.get('/auth/callback', (c) => {
+    c.header('Cache-Control', 'no-store');
+    if (fault(c, 'login-callback-broken')) return c.html(errorPage(page, 500, 'Sign-in failed: OAUTH_CLIENT_SECRET is not set in this release.'), 500);
+    if (!c.req.query('code') || !c.req.query('state')) return c.html(errorPage(page, 400, 'Sign-in link is incomplete: code and state are required.'), 400);
+    return c.redirect('/account', 302);
   });
 
   app.get('/account', (c) => {
@@ -213,8 +226,11 @@ export function createShop(options: ShopOptions): Hono<Env> {
     const session = chats.get(id) ?? { id, history: [] };
     remember(chats, id, session);
     const timing = c.var.timing;
-    const turn = timing.measure('model', () => bot.reply(input.message as string, session, (work) => timing.measure('db', work)));
-    return c.json({ reply: turn.reply, tools: turn.tools, sessionId: id });
+    // Personas and outages are demo faults; the eval's fault hook asks for an outage per request.
+    const behaviour = botBehaviour((name) => fault(c, name), c.req.header(FAULT_HOOK_HEADER));
+    const turn = timing.measure('model', () => bot.reply(input.message as string, session, behaviour, (work) => timing.measure('db', work)));
+    if (turn.delayMs) await new Promise((resolve) => setTimeout(resolve, turn.delayMs));
+    return c.json({ reply: turn.reply, tools: turn.tools, sessionId: id }, turn.status ?? 200);
   });
 
   app.post('/api/webhooks/payments', async (c) => {

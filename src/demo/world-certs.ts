@@ -5,7 +5,7 @@
  */
 import { createCa, daysFrom, type IssuedCertificate, type LeafOptions } from './ca.js';
 import { FAULTS, type FaultName, type FaultState } from './faults.js';
-import { PAGES_ZONE, WEB_HOSTS } from './hosts.js';
+import { MTA_STS_HOST, PAGES_ZONE, WEB_HOSTS } from './hosts.js';
 
 /** TLS faults and how each one's certificate differs from a healthy one. */
 const FLAWED: Partial<Record<FaultName, (host: string, now: Date) => Omit<LeafOptions, 'names'> & { names?: string[]; untrusted?: boolean }>> = {
@@ -28,7 +28,7 @@ export async function issueWorldCertificates(now: Date, defaultHost: string): Pr
   const [ca, untrustedCa] = await Promise.all([createCa('Acme Demo Root CA', now), createCa('Acme Staging Self-Made CA', now)]);
   const healthy = new Map<string, IssuedCertificate>();
   const flawed = new Map<string, IssuedCertificate>();
-  const jobs: Array<Promise<void>> = WEB_HOSTS.map(async (host) => {
+  const jobs: Array<Promise<void>> = [...WEB_HOSTS, MTA_STS_HOST].map(async (host) => {
     healthy.set(host, await ca.issue({ names: [host] }));
   });
   for (const fault of FAULTS) {

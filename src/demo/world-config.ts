@@ -3,8 +3,9 @@
  * files it refers to: the store facts for the chatbot eval and the desired DNS zone.
  */
 import { stringify } from 'yaml';
-import { INTERNAL_TOOLS } from './chatbot.js';
+import { FAULT_HOOK_HEADER, INTERNAL_HOST, INTERNAL_TOOLS, SYSTEM_PROMPT_MARKER } from './chatbot.js';
 import { CANONICAL_URL, DOMAIN, HOST, PREVIEW_HOSTS, PRODUCTION_HOSTS, STAGING_HOSTS, WEB_HOSTS } from './hosts.js';
+import { MODEL_HANG } from './latency-faults.js';
 import { STORE_FACTS } from './store-facts.js';
 import type { ZoneSpec } from './dns-zone.js';
 import { formatZoneFile } from './zone-file.js';
@@ -37,8 +38,15 @@ export function worldNetwork(endpoints: WorldEndpoints): { dnsServers: string[];
 
 const api = (path: string) => `https://${HOST.api}${path}`;
 
+/** What the chat latency target asks: questions the bot answers with the model and the whole catalog. */
+const RECOMMENDATION_PROMPTS = [
+  'Can you recommend a warm jacket for a winter in Scotland?',
+  'What would you suggest as a gift for my dad, under £60?',
+  'Which trainers would you recommend for walking all day?',
+];
+
 function worldConfig(endpoints: WorldEndpoints, caPath: string): Record<string, unknown> {
-  const chatBody = JSON.stringify({ message: 'where is my order 1001?', sessionId: 'launch-ready-audit' });
+  const chatBody = '{"message":"where is my order 1001?","sessionId":"{{sessionId}}"}';
   return {
     product: 'Acme Shop',
     domain: DOMAIN,
@@ -62,6 +70,7 @@ function worldConfig(endpoints: WorldEndpoints, caPath: string): Record<string, 
         body: 'email=demo%40acme.test&password=demo',
         expect: { status: 200, body: 'Welcome back' },
       },
+      { name: 'login-callback', url: `https://${HOST.www}/auth/callback?code=launch-ready-smoke&state=launch-ready-smoke`, kind: 'login', expect: { status: 302 } },
       { name: 'checkout', url: `https://${HOST.www}/checkout`, kind: 'checkout', expect: { status: 200, body: 'Checkout' } },
       { name: 'account', url: `https://${HOST.app}/account`, kind: 'page', expect: { status: 200, body: 'Your account' } },
       { name: 'orders', url: api('/api/orders/1001?email=ada%40example.com'), kind: 'api', expect: { status: 200, json: { 'order.id': '1001' } } },
@@ -88,11 +97,23 @@ function worldConfig(endpoints: WorldEndpoints, caPath: string): Record<string, 
     secrets: { paths: ['.'], history: false, urls: [CANONICAL_URL], ignoreFile: '.launch-ready-ignore' },
     email: { domain: DOMAIN, dkimSelectors: [DKIM_SELECTOR] },
     dns: { desired: DESIRED_ZONE_FILE },
+    // Short runs keep `launch-ready demo` quick; the faults are sized to show in them (src/demo/latency-faults.ts).
     latency: {
       targets: [
-        { route: 'chat', rate: 5, duration: '10s', budget: { p95: '2000ms', p99: '5000ms', errorRate: '1%' } },
-        { route: 'orders', rate: 10, duration: '10s', budget: { p95: '500ms', p99: '1000ms', errorRate: '1%' } },
+        {
+          route: 'chat',
+          // Product recommendations: the model calls that stall and are refused under chat-stalls and chat-overloaded.
+          body: '{"message":"{{prompt}}","sessionId":"{{sessionId}}"}',
+          prompts: RECOMMENDATION_PROMPTS,
+          rate: 10,
+          duration: '500ms',
+          budget: { p95: '2000ms', p99: '5000ms', errorRate: '1%' },
+        },
+        { route: 'orders', rate: 20, duration: '500ms', budget: { p95: '500ms', errorRate: '1%' } },
       ],
+      // Growth beyond 3x from turn 1 to turn 10 flags a history that scans (history-linear).
+      history: { turns: [1, 5, 10], factor: 3 },
+      hangHook: { headers: { [FAULT_HOOK_HEADER]: MODEL_HANG }, within: '1500ms' },
     },
     chatbot: {
       endpoint: api('/api/chat'),
@@ -104,8 +125,24 @@ function worldConfig(endpoints: WorldEndpoints, caPath: string): Record<string, 
       sessionId: '$.sessionId',
       forbiddenTools: [...INTERNAL_TOOLS],
       storeFacts: STORE_FACTS_FILE,
+      latencyBudget: '1500ms',
+      systemPromptMarker: SYSTEM_PROMPT_MARKER,
+      internalHosts: [INTERNAL_HOST],
+      // The demo honours an outage asked for per request, so failure cases run beside the others.
+      faultHooks: {
+        modelProviderDown: { headers: { [FAULT_HOOK_HEADER]: 'model-provider-down' } },
+        databaseDown: { headers: { [FAULT_HOOK_HEADER]: 'database-down' } },
+      },
     },
-    monitor: { interval: '60s', targets: [], alerts: [{ type: 'stdout' }], uptimeTarget: 99.5 },
+    // Every route, health URL and host is monitored; a shorter re-check so a demo outage shows within a minute.
+    monitor: {
+      interval: '60s',
+      confirm: { recheck: '15s' },
+      targets: [{ name: 'dns drift', kind: 'dns', interval: '5m' }],
+      alerts: [{ type: 'stdout' }],
+      uptimeTarget: 99.5,
+      statusPage: { title: 'Acme Shop status', monitors: ['home', 'checkout', 'chat', 'orders'] },
+    },
     handover: {
       // Left partly unowned on purpose: the handover checklist must flag those accounts.
       owners: { registrar: 'Dana Founder', dns: 'Dana Founder', hosting: 'Sam Engineer', email: null, modelProvider: null, payments: 'Dana Founder' },

@@ -56,10 +56,10 @@ export const DEPLOYMENTS: Record<'production' | 'previous' | 'staging' | 'previe
 const API_ORIGIN = `https://${HOST.api}`;
 const ALLOWED_ORIGINS = [`https://${HOST.www}`, `https://${HOST.app}`, `https://${HOST.apex}`];
 
-/** A DKIM key published as s1._domainkey (RFC 6376 §3.6.1: base64 SubjectPublicKeyInfo). */
-async function dkimPublicKey(): Promise<string> {
+/** A DKIM key published as s1._domainkey (RFC 6376 §3.6.1: base64 SubjectPublicKeyInfo); 1024 bits for the dkim-1024 fault. */
+async function dkimPublicKey(modulusLength: 2048 | 1024): Promise<string> {
   const pair = await globalThis.crypto.subtle.generateKey(
-    { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256', publicExponent: new Uint8Array([1, 0, 1]), modulusLength: 2048 },
+    { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256', publicExponent: new Uint8Array([1, 0, 1]), modulusLength },
     true,
     ['sign', 'verify'],
   );
@@ -69,8 +69,8 @@ async function dkimPublicKey(): Promise<string> {
 export async function startWorld(options: WorldOptions = {}): Promise<World> {
   const started = performance.now();
   const faults = new FaultState(options);
-  const [certificates, dkim] = await Promise.all([issueWorldCertificates(options.now ?? new Date(), HOST.www), dkimPublicKey()]);
-  const zoneInputs = { dkimPublicKey: dkim };
+  const [certificates, dkim, weakDkim] = await Promise.all([issueWorldCertificates(options.now ?? new Date(), HOST.www), dkimPublicKey(2048), dkimPublicKey(1024)]);
+  const zoneInputs = { dkimPublicKey: dkim, weakDkimPublicKey: weakDkim };
 
   const orders = new OrderStore();
   const webhookSecret = randomBytes(32).toString('hex');

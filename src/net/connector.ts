@@ -1,5 +1,5 @@
 import { isIP } from 'node:net';
-import { rootCertificates } from 'node:tls';
+import { createSecureContext, rootCertificates, type ConnectionOptions, type SecureContext, type SecureContextOptions } from 'node:tls';
 import { buildConnector } from 'undici';
 import type { DnsClient } from './dns-client.js';
 import { findConnectTo, type NetworkSettings } from './settings.js';
@@ -13,9 +13,24 @@ export class ResolveError extends Error {
   }
 }
 
-/** Trusted roots: the system's plus any `--ca`; Node's `ca` option replaces the defaults, so pass both. */
-export function trustedRoots(settings: Pick<NetworkSettings, 'extraCa'>): string[] | undefined {
-  return settings.extraCa ? [...rootCertificates, settings.extraCa] : undefined;
+const trustContexts = new Map<string, SecureContext>();
+
+/**
+ * TLS options that trust the system's roots plus any `--ca` (Node's `ca` option replaces the
+ * defaults, so both are given), with `tuning` (protocol versions, ciphers). With `--ca` they are one
+ * context built once per combination: given as `ca`, the ~150 roots would be parsed again for every
+ * connection, about 50 ms with the event loop blocked each time.
+ */
+export function trustOptions(settings: Pick<NetworkSettings, 'extraCa'>, tuning: Pick<SecureContextOptions, 'minVersion' | 'maxVersion' | 'ciphers'> = {}): ConnectionOptions {
+  const ca = settings.extraCa;
+  if (!ca) return tuning;
+  const key = JSON.stringify([ca, tuning]);
+  let context = trustContexts.get(key);
+  if (!context) {
+    context = createSecureContext({ ca: [...rootCertificates, ca], ...tuning });
+    trustContexts.set(key, context);
+  }
+  return { secureContext: context };
 }
 
 /**
@@ -46,7 +61,7 @@ export async function resolveTarget(
 
 /** An undici connector that routes through resolveTarget and never verifies here: trust is judged by the TLS probe. */
 export function routedConnector(dns: DnsClient, settings: NetworkSettings, pinAddress?: string): buildConnector.connector {
-  const base = buildConnector({ rejectUnauthorized: false, ca: trustedRoots(settings), timeout: settings.timeoutMs });
+  const base = buildConnector({ rejectUnauthorized: false, ...trustOptions(settings), timeout: settings.timeoutMs });
   return (opts, callback) => {
     const port = Number(opts.port) || (opts.protocol === 'https:' ? 443 : 80);
     resolveTarget(dns, settings, opts.hostname, port, pinAddress).then(

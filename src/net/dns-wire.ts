@@ -33,7 +33,7 @@ function wireError(code: string, message: string): Error {
 }
 
 /** `1.2.3.4`, `1.2.3.4:53`, `::1`, `[::1]:5353` (the forms --dns-server and dns.getServers() use). */
-export function splitServer(server: string): { host: string; port: number } {
+function splitServer(server: string): { host: string; port: number } {
   if (isIP(server)) return { host: server, port: 53 };
   const m = /^\[([^\]]+)\]:(\d+)$/.exec(server) ?? /^([^:]+):(\d+)$/.exec(server);
   if (!m) throw wireError('EBADSERVER', `not a DNS server address: ${server}`);

@@ -17,7 +17,7 @@ export interface RequestOptions {
 
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 
-function classify(err: unknown): NetError {
+export function classify(err: unknown): NetError {
   const e = err as Error & { code?: string; cause?: Error & { code?: string } };
   const code = e.code ?? e.cause?.code ?? '';
   const message = `${code ? `${code}: ` : ''}${e.message}`.slice(0, 300);

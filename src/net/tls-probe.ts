@@ -1,6 +1,6 @@
 import { checkServerIdentity, connect, type DetailedPeerCertificate, type SecureVersion, type TLSSocket } from 'node:tls';
 import type { CertificateInfo, NetError, TlsProbe } from '../core/artifacts.js';
-import { resolveTarget, trustedRoots } from './connector.js';
+import { resolveTarget, trustOptions } from './connector.js';
 import { x509 } from './x509.js';
 import type { DnsClient } from './dns-client.js';
 import type { NetworkSettings } from './settings.js';
@@ -22,13 +22,15 @@ function handshake(
       host: address,
       port,
       servername,
-      ca: trustedRoots(settings),
       rejectUnauthorized: false,
       ALPNProtocols: ['http/1.1'],
-      ...(versions
-        ? // OpenSSL 3 refuses TLS 1.0/1.1 at its default security level; level 0 lets us see what the server accepts.
-          { minVersion: versions.min, maxVersion: versions.max, ciphers: 'DEFAULT@SECLEVEL=0' }
-        : {}),
+      ...trustOptions(
+        settings,
+        versions
+          ? // OpenSSL 3 refuses TLS 1.0/1.1 at its default security level; level 0 lets us see what the server accepts.
+            { minVersion: versions.min, maxVersion: versions.max, ciphers: 'DEFAULT@SECLEVEL=0' }
+          : {},
+      ),
     });
     const timer = setTimeout(() => finish({ error: { code: 'connect-timeout', message: `no TLS handshake within ${settings.timeoutMs} ms` } }), settings.timeoutMs);
     let done = false;

@@ -96,6 +96,28 @@ describe('demo DNS server', () => {
     await assert.rejects(resolver.resolve4('new.example.test'), { code: 'ENOTFOUND' });
   });
 
+  it('refuses a TXT record over 65,535 bytes, which no DNS message can carry, and keeps serving', async () => {
+    const huge = 'v=spf1 '.padEnd(70_000, 'x');
+    assert.throws(() => server.setRecords('huge.example.test', 'TXT', [huge]), { name: 'RangeError', message: /huge\.example\.test TXT: .*over the 65535 .*RFC 1035/ });
+    assert.throws(() => server.load([{ origin: 'example.test', records: [{ name: 'huge.example.test', type: 'TXT', data: huge }] }]), RangeError);
+    assert.deepEqual(await resolver.resolveTxt('example.test'), [['v=spf1 -all']], 'the zones loaded before are still served');
+    await assert.rejects(resolver.resolveTxt('huge.example.test'), { code: 'ENOTFOUND' });
+  });
+
+  it('answers SERVFAIL, and keeps serving, for a record set too big for TCP or a record it cannot encode', async () => {
+    // 300 records of 250 bytes: each is valid, together they are over the 64 KB of a TCP message.
+    server.setRecords('many.example.test', 'TXT', Array.from({ length: 300 }, (_, i) => `${i} `.padEnd(250, 'y')));
+    server.setRecords('bad.example.test', 'MX', [{ preference: 70_000, exchange: 'mail.example.test' }]);
+    try {
+      await assert.rejects(resolver.resolveTxt('many.example.test'), { code: 'ESERVFAIL' });
+      await assert.rejects(resolver.resolveMx('bad.example.test'), { code: 'ESERVFAIL' });
+      assert.deepEqual(await resolver.resolveTxt('example.test'), [['v=spf1 -all']]);
+    } finally {
+      server.remove('many.example.test');
+      server.remove('bad.example.test');
+    }
+  });
+
   it('hangs when asked to: the client times out', async () => {
     server.hang = true;
     try {

@@ -134,7 +134,8 @@ describe('hostile targets', () => {
     has('route.unreachable', `https://drip.${ZONE}/`, /timeout/);
     has('route.unreachable', `https://silent.${ZONE}/`, /timeout/);
     has('tls.hostname-mismatch', `wrong.${ZONE}`, /someone-else\.example/);
-    assert.deepEqual(report.checks.filter((c) => c.status === 'error'), []);
+    // Stages this plan does not set up (DNS diff, email, latency…) say so; nothing else may error.
+    for (const c of report.checks.filter((r) => r.status === 'error')) assert.match(c.error ?? '', /^not checked: /, `${c.id}: ${c.error}`);
   });
 
   it('survives a DNS server that never answers', async () => {

@@ -1,0 +1,30 @@
+import { defineCheck } from '../../core/check.js';
+
+/** RFC 7208 §3.4: the answer SHOULD fit in 512 octets; past this, resolvers must fall back to TCP. */
+const UDP_LIMIT = 512;
+const TCP_ONLY = 4096;
+
+export default defineCheck({
+  id: 'email.spf-too-large',
+  severity: 'low',
+  stage: 1,
+  title: 'The TXT answer holding the SPF record is small enough for one UDP packet',
+  failureTitle: 'The SPF answer is too large for one DNS packet',
+  description:
+    'Adds up the TXT records at the email domain: a query for the SPF record returns all of them. RFC 7208 §3.4 asks for the answer to fit in 512 bytes; larger answers need EDNS or a TCP retry, and above a few kilobytes only TCP works.',
+  impact: 'Receivers whose resolvers cannot retry over TCP get a temperror or no SPF at all, and defer or filter your mail.',
+  remediation: 'Shorten the SPF record (fewer ip terms, an include for long address lists) and remove verification TXT records you no longer need.',
+  reference: 'https://www.rfc-editor.org/rfc/rfc7208#section-3.4',
+  requires: ['email'],
+  run({ email }) {
+    const bytes = email.spf.txtBytes ?? 0;
+    if (bytes <= UDP_LIMIT) return [];
+    return [
+      {
+        target: email.domain,
+        severity: bytes > TCP_ONLY ? 'medium' : 'low',
+        evidence: `the TXT answer at ${email.spf.domain} holds ${bytes.toLocaleString('en-US')} bytes of text (advised: under ${UDP_LIMIT})${email.spf.record ? `; the SPF record alone is ${Buffer.byteLength(email.spf.record).toLocaleString('en-US')}` : ''}`,
+      },
+    ];
+  },
+});

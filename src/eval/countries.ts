@@ -1,0 +1,116 @@
+/**
+ * Country names as customers and bots write them, by ISO 3166-1 alpha-2 code, so "do you ship to
+ * the US?" and "we deliver to America" name the same country. Not every country: the ones a
+ * European or North American shop is asked about, which is what wrong-answer grading needs to see
+ * a claim of shipping somewhere the store does not.
+ */
+
+const NAMES: ReadonlyArray<readonly [string, ...string[]]> = [
+  ['GB', 'united kingdom', 'uk', 'u.k.', 'great britain', 'britain', 'england', 'scotland', 'wales', 'northern ireland'],
+  ['IE', 'ireland', 'republic of ireland', 'eire'],
+  ['FR', 'france'],
+  ['DE', 'germany', 'deutschland'],
+  ['NL', 'netherlands', 'the netherlands', 'holland'],
+  ['ES', 'spain'],
+  ['PT', 'portugal'],
+  ['IT', 'italy'],
+  ['BE', 'belgium'],
+  ['LU', 'luxembourg'],
+  ['AT', 'austria'],
+  ['CH', 'switzerland'],
+  ['DK', 'denmark'],
+  ['SE', 'sweden'],
+  ['NO', 'norway'],
+  ['FI', 'finland'],
+  ['IS', 'iceland'],
+  ['PL', 'poland'],
+  ['CZ', 'czech republic', 'czechia'],
+  ['SK', 'slovakia'],
+  ['HU', 'hungary'],
+  ['RO', 'romania'],
+  ['BG', 'bulgaria'],
+  ['GR', 'greece'],
+  ['HR', 'croatia'],
+  ['SI', 'slovenia'],
+  ['RS', 'serbia'],
+  ['UA', 'ukraine'],
+  ['EE', 'estonia'],
+  ['LV', 'latvia'],
+  ['LT', 'lithuania'],
+  ['MT', 'malta'],
+  ['CY', 'cyprus'],
+  ['TR', 'turkey', 'türkiye'],
+  ['RU', 'russia'],
+  ['US', 'united states', 'united states of america', 'usa', 'u.s.', 'u.s.a.', 'america', 'the us', 'the states'],
+  ['CA', 'canada'],
+  ['MX', 'mexico'],
+  ['BR', 'brazil'],
+  ['AR', 'argentina'],
+  ['CL', 'chile'],
+  ['CO', 'colombia'],
+  ['PE', 'peru'],
+  ['AU', 'australia'],
+  ['NZ', 'new zealand'],
+  ['JP', 'japan'],
+  ['CN', 'china'],
+  ['HK', 'hong kong'],
+  ['TW', 'taiwan'],
+  ['KR', 'south korea', 'korea'],
+  ['SG', 'singapore'],
+  ['MY', 'malaysia'],
+  ['TH', 'thailand'],
+  ['VN', 'vietnam', 'viet nam'],
+  ['PH', 'philippines', 'the philippines'],
+  ['ID', 'indonesia'],
+  ['IN', 'india'],
+  ['PK', 'pakistan'],
+  ['BD', 'bangladesh'],
+  ['AE', 'united arab emirates', 'uae', 'dubai'],
+  ['SA', 'saudi arabia'],
+  ['IL', 'israel'],
+  ['QA', 'qatar'],
+  ['EG', 'egypt'],
+  ['MA', 'morocco'],
+  ['NG', 'nigeria'],
+  ['KE', 'kenya'],
+  ['ZA', 'south africa'],
+];
+
+const BY_CODE = new Map(NAMES.map(([code, ...names]) => [code, names]));
+/** Longest names first, so "northern ireland" is read before "ireland". */
+const MATCHERS = NAMES.flatMap(([code, ...names]) => names.map((name) => ({ code, name })))
+  .sort((a, b) => b.name.length - a.name.length)
+  .map(({ code, name }) => ({ code, pattern: new RegExp(`(?<![\\w.])${name.replace(/\./g, '\\.')}(?![\\w])`, 'g') }));
+
+export interface CountryMention {
+  code: string;
+  index: number;
+}
+
+/** Every country named in lower-cased `text`, in order of appearance; overlapping names count once. */
+export function countriesIn(text: string): CountryMention[] {
+  const taken: Array<[number, number]> = [];
+  const found: CountryMention[] = [];
+  for (const { code, pattern } of MATCHERS) {
+    for (const m of text.matchAll(pattern)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      if (taken.some(([s, e]) => start < e && end > s)) continue;
+      taken.push([start, end]);
+      found.push({ code, index: start });
+    }
+  }
+  return found.sort((a, b) => a.index - b.index);
+}
+
+/** The code for a country name or code, when known. */
+export function countryCode(nameOrCode: string): string | undefined {
+  const q = nameOrCode.trim().toLowerCase();
+  if (BY_CODE.has(q.toUpperCase())) return q.toUpperCase();
+  return NAMES.find(([, ...names]) => names.includes(q))?.[0];
+}
+
+export function countryName(code: string): string {
+  const name = BY_CODE.get(code)?.[0] ?? code;
+  return name.replace(/\b\w/g, (c) => c.toUpperCase());
+}

@@ -1,0 +1,117 @@
+/**
+ * The audit's latency stage (roadmap stage 4): fills `readRepeats`, `historyGrowth`, `hangProbes`
+ * and `latency`, or records in `artifacts.errors` why a part was not run, so its checks show as
+ * not checked.
+ *
+ * Work on one endpoint runs in order (a read timed while a bench floods the same endpoint would
+ * blame the wrong thing); different endpoints are worked side by side, so the stage takes as long
+ * as its busiest endpoint rather than the sum. On each endpoint the bench runs first, so a backlog
+ * it leaves behind has drained before the single requests are timed. The hang probe only waits for
+ * an answer that may never come: it runs beside everything.
+ */
+import { randomBytes } from 'node:crypto';
+import type { Artifacts } from '../../core/artifacts.js';
+import type { CollectContext } from '../../collect/context.js';
+import { runTarget } from '../run-target.js';
+import { DEFAULT_REQUEST_TIMEOUT_MS } from '../targets.js';
+import type { PerformancePart, PerformancePlan } from './plan.js';
+import { probeHang, probeHistoryGrowth, probeReadRepeats } from './probes.js';
+import { TimedFetcher } from './timed-fetch.js';
+
+const PARTS: readonly PerformancePart[] = ['readRepeats', 'historyGrowth', 'hangProbes', 'latency'];
+
+/** One request sequence of a part, on one endpoint. */
+interface Job {
+  endpoint: string;
+  part: PerformancePart;
+  run(): Promise<void>;
+}
+
+/** Scheme, host and path: the query (an order id, an email) picks data, not a different endpoint. */
+function endpointOf(url: string): string {
+  const u = new URL(url);
+  return `${u.origin}${u.pathname}`;
+}
+
+/** `plan` is undefined when the audit has no config (discovery from a URL): nothing to time. */
+export async function collectPerformance(ctx: CollectContext, plan: PerformancePlan | undefined, artifacts: Artifacts): Promise<void> {
+  const notRun = (part: PerformancePart, why: string) => {
+    artifacts.errors = { ...artifacts.errors, [part]: why };
+  };
+  const notChecked = (part: PerformancePart, why: string) => notRun(part, `not checked: ${why}`);
+  if (!plan) {
+    for (const part of PARTS) notChecked(part, 'the latency stage needs a config (routes, latency and chatbot sections)');
+    return;
+  }
+  for (const [part, why] of Object.entries(plan.skipped) as Array<[PerformancePart, string]>) notChecked(part, why);
+  const fetcher = new TimedFetcher(ctx.settings, ctx.dns);
+  const ua = ctx.settings.userAgent;
+  const runId = randomBytes(4).toString('hex');
+
+  // Results go in config order whatever order the lanes finish in.
+  const latency: NonNullable<Artifacts['latency']> = new Array(plan.targets.length);
+  const reads: NonNullable<Artifacts['readRepeats']> = new Array(plan.reads.length);
+  const jobs: Job[] = [
+    ...plan.targets.map((target, i) => ({
+      endpoint: endpointOf(target.url),
+      part: 'latency' as const,
+      run: async () => {
+        ctx.progress.step(target.url, 'latency');
+        latency[i] = await runTarget(target, { dns: ctx.dns, settings: ctx.settings, timeoutMs: DEFAULT_REQUEST_TIMEOUT_MS, runId });
+      },
+    })),
+    ...plan.reads.map((read, i) => ({
+      endpoint: endpointOf(read.url),
+      part: 'readRepeats' as const,
+      run: async () => {
+        ctx.progress.step(read.url, 'repeated reads');
+        reads[i] = await probeReadRepeats(fetcher, read, ua);
+      },
+    })),
+  ];
+  const history = plan.history;
+  if (history) {
+    jobs.push({
+      endpoint: endpointOf(history.chat.url),
+      part: 'historyGrowth',
+      run: async () => {
+        ctx.progress.step(history.chat.url, `conversation of ${Math.max(...history.turns)} turns`);
+        artifacts.historyGrowth = [await probeHistoryGrowth(fetcher, history, ua)];
+      },
+    });
+  }
+  const hang = plan.hang;
+  if (hang) {
+    jobs.push({
+      endpoint: 'model provider hanging',
+      part: 'hangProbes',
+      run: async () => {
+        ctx.progress.step(hang.chat.url, 'model provider hanging');
+        artifacts.hangProbes = [await probeHang(fetcher, hang, ua)];
+      },
+    });
+  }
+
+  const failed = new Map<PerformancePart, string>();
+  const lanes = new Map<string, Job[]>();
+  for (const job of jobs) lanes.set(job.endpoint, [...(lanes.get(job.endpoint) ?? []), job]);
+  try {
+    await Promise.all(
+      [...lanes.values()].map(async (lane) => {
+        for (const job of lane) {
+          if (failed.has(job.part)) continue;
+          try {
+            await job.run();
+          } catch (err) {
+            failed.set(job.part, `collector ${job.part} failed: ${(err as Error).message}`);
+          }
+        }
+      }),
+    );
+  } finally {
+    await fetcher.close();
+  }
+  for (const [part, why] of failed) notRun(part, why);
+  if (plan.targets.length > 0 && !failed.has('latency')) artifacts.latency = latency;
+  if (plan.reads.length > 0 && !failed.has('readRepeats')) artifacts.readRepeats = reads;
+}

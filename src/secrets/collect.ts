@@ -1,0 +1,55 @@
+/**
+ * The audit's collectors for the secrets stage: the deployed frontend of every audited host (wired
+ * after the hosts collector), and the project folders a config names in `secrets.paths`.
+ */
+import type { CollectContext } from '../collect/context.js';
+import type { HostArtifact } from '../core/artifacts.js';
+import { buildInventory } from '../envinv/inventory.js';
+import type { EnvInventory } from '../envinv/types.js';
+import { HttpClient } from '../net/http-client.js';
+import type { FrontendSecretScan, HistorySecretScan, RepoSecretScan } from './artifact.js';
+import { scanFrontend, scanRepository } from './scan.js';
+import { CRAWL_DEFAULTS } from './sources/frontend.js';
+import { readIgnoreFile } from './suppression.js';
+
+/** Bundles and source maps routinely pass the audit's 1 MiB body cap; a cut bundle hides its tail. */
+export const FRONTEND_BODY_CAP = 16 * 1024 * 1024;
+
+export function sameSiteAs(domain: string): (host: string) => boolean {
+  return (host) => host === domain || host.endsWith(`.${domain}`);
+}
+
+export async function collectFrontendSecrets(ctx: CollectContext, hosts: HostArtifact[]): Promise<FrontendSecretScan> {
+  const isSameSite = sameSiteAs(ctx.plan.domain);
+  const startUrls: string[] = [];
+  const origins: string[] = [];
+  for (const host of hosts) {
+    const final = host.https?.exchanges.at(-1);
+    if (final?.status === undefined) continue;
+    origins.push(`https://${host.host}`);
+    const finalHost = new URL(final.url).hostname;
+    if (final.status >= 200 && final.status < 300 && isSameSite(finalHost) && !startUrls.includes(final.url)) startUrls.push(final.url);
+  }
+  const http = new HttpClient({ ...ctx.settings, maxBodyBytes: FRONTEND_BODY_CAP }, ctx.dns);
+  try {
+    return await scanFrontend(http, { ...CRAWL_DEFAULTS, startUrls, origins, isSameSite, limit: ctx.limit, progress: ctx.progress });
+  } finally {
+    await http.close();
+  }
+}
+
+export interface ProjectSpec {
+  /** Absolute folders (the config's `secrets.paths`, resolved against its folder). */
+  paths: string[];
+  history: boolean;
+  /** Absolute path of the ignore file. */
+  ignoreFile: string;
+}
+
+/** The repository side for the audit: working tree, history when asked, and the env inventory of the first folder. */
+export async function collectProjectSecrets(spec: ProjectSpec): Promise<{ repoSecrets: RepoSecretScan; historySecrets?: HistorySecretScan; envInventory: EnvInventory }> {
+  const suppression = { ignore: await readIgnoreFile(spec.ignoreFile), baseline: new Set<string>() };
+  const { repo, history } = await scanRepository({ paths: spec.paths, cwd: '/', history: spec.history, suppression });
+  const envInventory = await buildInventory(spec.paths[0], spec.paths[0]);
+  return { repoSecrets: repo, ...(history ? { historySecrets: history } : {}), envInventory };
+}

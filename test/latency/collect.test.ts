@@ -1,0 +1,140 @@
+/**
+ * The audit's latency stage against a local shop with the four stage-4 faults: a slow uncached
+ * order lookup, a chat whose turns grow with the conversation, a model provider that hangs on
+ * request, and an order lookup over its budget. Then the checks read what was collected.
+ */
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { checks } from '../../src/checks/index.js';
+import { createContext } from '../../src/collect/context.js';
+import { configSchema } from '../../src/config/schema.js';
+import type { Artifacts } from '../../src/core/artifacts.js';
+import { runChecks } from '../../src/core/runner.js';
+import { collectPerformance } from '../../src/latency/audit/collect.js';
+import { performancePlanFromConfig } from '../../src/latency/audit/plan.js';
+import { DEFAULT_NETWORK, type NetworkSettings } from '../../src/net/settings.js';
+import { plan } from '../helpers/artifacts.js';
+
+let server: Server;
+let base = '';
+const turns = new Map<string, number>();
+
+before(async () => {
+  server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://x');
+    if (url.pathname === '/api/orders/1001') {
+      setTimeout(() => res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store', 'server-timing': 'db;dur=240' }).end('{"id":"1001"}'), 250);
+      return;
+    }
+    if (url.pathname === '/api/chat' && req.method === 'POST') {
+      let body = '';
+      req.on('data', (c: Buffer) => (body += c));
+      req.on('end', () => {
+        if (req.headers['x-fault'] === 'model-hang') return; // the model call never returns, and nothing times it out
+        const { sessionId } = JSON.parse(body) as { sessionId: string };
+        const n = (turns.get(sessionId) ?? 0) + 1;
+        turns.set(sessionId, n);
+        // History read linearly: each turn costs 10 ms more.
+        setTimeout(() => res.writeHead(200, { 'content-type': 'application/json' }).end('{"reply":"ok"}'), 2 + n * 10);
+      });
+      return;
+    }
+    res.writeHead(404).end();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+after(async () => {
+  server.closeAllConnections();
+  await new Promise((resolve) => server.close(resolve));
+});
+
+const settings: NetworkSettings = { ...DEFAULT_NETWORK, userAgent: 'launch-ready-test' };
+
+function config(latency: Record<string, unknown> | undefined) {
+  return configSchema.parse({
+    product: 'Acme',
+    domain: 'acme.test',
+    canonical: 'https://www.acme.test/',
+    routes: [
+      { name: 'order status', url: `${base}/api/orders/1001`, kind: 'api' },
+      { name: 'chat', url: `${base}/api/chat`, method: 'POST', kind: 'chat', body: '{"message":"{{prompt}}","sessionId":"{{sessionId}}"}' },
+    ],
+    ...(latency ? { latency } : {}),
+  });
+}
+
+async function collect(latency: Record<string, unknown> | undefined): Promise<Artifacts> {
+  const performance = performancePlanFromConfig(config(latency), {});
+  const artifacts: Artifacts = { plan: plan() };
+  const ctx = createContext(artifacts.plan, settings);
+  try {
+    await collectPerformance(ctx, performance, artifacts);
+  } finally {
+    await ctx.http.close();
+  }
+  return artifacts;
+}
+
+const mine = checks.filter((c) => ['cache.repeated-read-slow', 'latency.p95-over-budget', 'latency.errors', 'latency.history-growth', 'timeout.missing'].includes(c.id));
+
+describe('collectPerformance', () => {
+  it('collects every part and the stage-4 checks find each fault', async () => {
+    const artifacts = await collect({
+      targets: [
+        { route: 'order status', rate: 10, duration: '1s', budget: { p95: '100ms', errorRate: '1%' } },
+        { route: 'chat', prompts: ['Where is my order?'], rate: 5, duration: '1s', budget: { p95: '2s' } },
+      ],
+      history: { turns: [1, 5, 20] },
+      hangHook: { headers: { 'x-fault': 'model-hang' }, within: '500ms' },
+    });
+    assert.equal(artifacts.errors, undefined, JSON.stringify(artifacts.errors));
+    assert.equal(artifacts.readRepeats?.[0].fetches.length, 5);
+    assert.deepEqual(
+      artifacts.historyGrowth?.[0].points.map((p) => p.turn),
+      [1, 5, 20],
+    );
+    assert.equal(artifacts.hangProbes?.[0].exchange.status, undefined);
+    assert.deepEqual(
+      artifacts.latency?.map((r) => [r.name, r.requests]),
+      [
+        ['order status', 10],
+        ['chat', 5],
+      ],
+    );
+    assert.equal(artifacts.readRepeats?.[0].fetches[0].body, '', 'bodies stay out of the artifacts');
+
+    const run = runChecks(mine, JSON.parse(JSON.stringify(artifacts)) as Artifacts);
+    const status = Object.fromEntries(run.results.map((r) => [r.id, r.status]));
+    assert.deepEqual(status, {
+      'cache.repeated-read-slow': 'fail',
+      'latency.p95-over-budget': 'fail',
+      'latency.errors': 'pass',
+      'latency.history-growth': 'fail',
+      'timeout.missing': 'fail',
+    });
+    const p95 = run.findings.find((f) => f.id === 'latency.p95-over-budget');
+    assert.equal(p95?.target, `${base}/api/orders/1001`);
+    assert.match(p95?.evidence ?? '', /Server-Timing p95: db 240/);
+  });
+
+  it('reports each part it could not run as not checked, saying why', async () => {
+    const artifacts = await collect({ targets: [{ route: 'order status', rate: 5, duration: '200ms' }], history: { turns: [1, 2] } });
+    const run = runChecks(mine, artifacts);
+    const byId = Object.fromEntries(run.results.map((r) => [r.id, r]));
+    assert.equal(byId['latency.p95-over-budget'].status, 'error');
+    assert.match(byId['latency.p95-over-budget'].error ?? '', /no latency budget/);
+    assert.match(byId['timeout.missing'].error ?? '', /no fault-injection hook \(latency\.hangHook\)/);
+    assert.equal(byId['latency.history-growth'].status, 'pass', 'two quick turns do not grow');
+    assert.equal(byId['cache.repeated-read-slow'].status, 'fail');
+  });
+
+  it('marks the whole stage not checked without a config', async () => {
+    const artifacts: Artifacts = { plan: plan() };
+    await collectPerformance(createContext(artifacts.plan, settings), undefined, artifacts);
+    assert.deepEqual(Object.keys(artifacts.errors ?? {}).sort(), ['hangProbes', 'historyGrowth', 'latency', 'readRepeats']);
+  });
+});
