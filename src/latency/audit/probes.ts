@@ -13,7 +13,7 @@ export const READ_REPEATS = 5;
 const TURN_WINDOW = 3;
 /** Reads of the history endpoint at each point; the median one is kept. */
 const HISTORY_READS = 3;
-/** How long past its budget the hang probe still waits, to tell "late" from "never". */
+/** How long past its budget the hang probe still waits, to tell "late" from "never": half the budget, at most this. */
 const HANG_GRACE_MS = 2000;
 
 export async function probeReadRepeats(fetcher: TimedFetcher, read: ReadEndpoint, userAgent: string): Promise<ReadRepeatProbe> {
@@ -88,7 +88,7 @@ export async function probeHistoryGrowth(fetcher: TimedFetcher, spec: NonNullabl
 
 /** One chat turn sent with the hook headers; waits a little past the budget so a late answer is told from none. */
 export async function probeHang(fetcher: TimedFetcher, spec: NonNullable<PerformancePlan['hang']>, userAgent: string): Promise<HangProbe> {
-  const waitedMs = spec.withinMs + HANG_GRACE_MS;
+  const waitedMs = spec.withinMs + Math.min(HANG_GRACE_MS, spec.withinMs / 2);
   const reply = await chatSender(fetcher, spec.chat, userAgent, spec.headers)(spec.chat.prompts[0], sessionId(), waitedMs);
   return { name: spec.chat.name, url: spec.chat.url, withinMs: spec.withinMs, hookHeaders: Object.keys(spec.headers).map((h) => h.toLowerCase()), waitedMs, exchange: reply.exchange };
 }
