@@ -19,8 +19,10 @@ export const SCAN_MS_PER_ORDER = 8;
 const DATABASE_CONNECTIONS = 2;
 /** How long a stalled model call waits at the provider. */
 export const STALL_MS = 2500;
-/** Saving a turn rewrites the history: each earlier turn of the conversation adds this. */
-export const HISTORY_MS_PER_TURN = 20;
+/** Saving a chat turn by appending it to the conversation. */
+export const SAVE_TURN_MS = 2;
+/** Saving a turn rewrites the history (history-linear): each earlier turn of the conversation adds this. */
+export const HISTORY_MS_PER_TURN = 35;
 /** The fixed app's timeout on the model-provider call. */
 export const MODEL_TIMEOUT_MS = 500;
 /** The fault-hook value (in FAULT_HOOK_HEADER) that makes the model provider hang: `latency.hangHook` of the demo config. */
@@ -47,10 +49,10 @@ export interface LatencyFaultOptions {
   orders: OrderStore;
 }
 
-/** Resolves after `ms` with the time actually waited; never holds the process open. */
+/** Resolves after `ms` with the time actually waited. */
 function pause(ms: number): Promise<number> {
   const started = performance.now();
-  return new Promise((resolve) => setTimeout(() => resolve(performance.now() - started), ms).unref());
+  return new Promise((resolve) => setTimeout(() => resolve(performance.now() - started), ms));
 }
 
 /** Resolves when the client goes away: a hung call ends only then. */
@@ -143,8 +145,8 @@ export function latencyFaults({ on, orders }: LatencyFaultOptions): MiddlewareHa
     turns.delete(sessionId);
     turns.set(sessionId, earlier + 1);
     if (turns.size > MAX_CONVERSATIONS) turns.delete(turns.keys().next().value as string);
-    // Saving the turn: the whole history rewritten (flawed), or the turn appended (fixed).
-    if (earlier > 0 && on(c, 'history-linear')) timing.add('db', await pause(earlier * HISTORY_MS_PER_TURN));
+    // Saving the turn: appended (fixed), or the whole history rewritten (history-linear).
+    timing.add('db', await pause(SAVE_TURN_MS + (on(c, 'history-linear') ? earlier * HISTORY_MS_PER_TURN : 0)));
   }
 
   return async (c, next) => {

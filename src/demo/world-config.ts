@@ -111,8 +111,8 @@ function worldConfig(endpoints: WorldEndpoints, caPath: string): Record<string, 
         },
         { route: 'orders', rate: 20, duration: '500ms', budget: { p95: '500ms', errorRate: '1%' } },
       ],
-      // Growth beyond 3x from turn 1 to turn 10 flags a history that scans (history-linear).
-      history: { turns: [1, 5, 10], factor: 3 },
+      // Few turns, each costly under history-linear: the growth shows without a long conversation.
+      history: { turns: [1, 3, 6], factor: 3 },
       hangHook: { headers: { [FAULT_HOOK_HEADER]: MODEL_HANG }, within: '1500ms' },
     },
     chatbot: {

@@ -1,7 +1,8 @@
 /**
  * The audit's latency stage against a local shop with the four stage-4 faults: a slow uncached
  * order lookup, a chat whose turns grow with the conversation, a model provider that hangs on
- * request, and an order lookup over its budget. Then the checks read what was collected.
+ * request, and an order lookup over its budget. Then the checks read what was collected, and the
+ * server's log shows how the stage spread its work.
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -20,10 +21,17 @@ import { plan } from '../helpers/artifacts.js';
 let server: Server;
 let base = '';
 const turns = new Map<string, number>();
+/** Every request as it arrived: path, whether it came from the bench (no `accept` header) or a probe, and what else was in flight. */
+const log: Array<{ path: string; bench: boolean; during: string[] }> = [];
+const inFlight = new Set<string>();
 
 before(async () => {
   server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
+    const what = `${url.pathname}${req.headers['x-fault'] ? ' (hanging)' : ''}`;
+    log.push({ path: url.pathname, bench: req.headers.accept === undefined, during: [...inFlight] });
+    inFlight.add(what);
+    res.on('close', () => inFlight.delete(what));
     if (url.pathname === '/api/orders/1001') {
       setTimeout(() => res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store', 'server-timing': 'db;dur=240' }).end('{"id":"1001"}'), 250);
       return;
@@ -41,6 +49,18 @@ before(async () => {
       });
       return;
     }
+    if (url.pathname === '/api/chat-flat' && req.method === 'POST') {
+      let body = '';
+      req.on('data', (c: Buffer) => (body += c));
+      req.on('end', () => {
+        const { sessionId } = JSON.parse(body) as { sessionId: string };
+        const n = (turns.get(sessionId) ?? 0) + 1;
+        turns.set(sessionId, n);
+        // A flat chat, but turn 6 is held up by something else (a busy moment): not growth.
+        setTimeout(() => res.writeHead(200, { 'content-type': 'application/json' }).end('{"reply":"ok"}'), n === 6 ? 300 : 5);
+      });
+      return;
+    }
     res.writeHead(404).end();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -54,21 +74,21 @@ after(async () => {
 
 const settings: NetworkSettings = { ...DEFAULT_NETWORK, userAgent: 'launch-ready-test' };
 
-function config(latency: Record<string, unknown> | undefined) {
+function config(latency: Record<string, unknown> | undefined, chatPath = '/api/chat') {
   return configSchema.parse({
     product: 'Acme',
     domain: 'acme.test',
     canonical: 'https://www.acme.test/',
     routes: [
       { name: 'order status', url: `${base}/api/orders/1001`, kind: 'api' },
-      { name: 'chat', url: `${base}/api/chat`, method: 'POST', kind: 'chat', body: '{"message":"{{prompt}}","sessionId":"{{sessionId}}"}' },
+      { name: 'chat', url: `${base}${chatPath}`, method: 'POST', kind: 'chat', body: '{"message":"{{prompt}}","sessionId":"{{sessionId}}"}' },
     ],
     ...(latency ? { latency } : {}),
   });
 }
 
-async function collect(latency: Record<string, unknown> | undefined): Promise<Artifacts> {
-  const performance = performancePlanFromConfig(config(latency), {});
+async function collect(latency: Record<string, unknown> | undefined, chatPath?: string): Promise<Artifacts> {
+  const performance = performancePlanFromConfig(config(latency, chatPath), {});
   const artifacts: Artifacts = { plan: plan() };
   const ctx = createContext(artifacts.plan, settings);
   try {
@@ -93,9 +113,11 @@ describe('collectPerformance', () => {
     });
     assert.equal(artifacts.errors, undefined, JSON.stringify(artifacts.errors));
     assert.equal(artifacts.readRepeats?.[0].fetches.length, 5);
+    const points = artifacts.historyGrowth?.[0].points ?? [];
     assert.deepEqual(
-      artifacts.historyGrowth?.[0].points.map((p) => p.turn),
-      [1, 5, 20],
+      points.map((p, i) => p.turn - [1, 5, 20][i]).map((d) => d >= 0 && d < 3),
+      [true, true, true],
+      'each point is one of its three turns',
     );
     assert.equal(artifacts.hangProbes?.[0].exchange.status, undefined);
     assert.deepEqual(
@@ -119,6 +141,30 @@ describe('collectPerformance', () => {
     const p95 = run.findings.find((f) => f.id === 'latency.p95-over-budget');
     assert.equal(p95?.target, `${base}/api/orders/1001`);
     assert.match(p95?.evidence ?? '', /Server-Timing p95: db 240/);
+
+    // One endpoint at a time: the order bench first, its reads after; the other endpoint meanwhile.
+    const orders = log.filter((r) => r.path === '/api/orders/1001');
+    assert.deepEqual(
+      orders.map((r) => r.bench),
+      [...Array(10).fill(true), ...Array(5).fill(false)],
+    );
+    assert.ok(
+      orders.some((r) => r.during.includes('/api/chat')),
+      'the order lookups overlap the chat',
+    );
+    assert.ok(
+      log.some((r) => r.during.includes('/api/chat (hanging)')),
+      'the hang probe waits beside the rest',
+    );
+  });
+
+  it('times each point of the conversation by the fastest of three turns, so one slow turn is not growth', async () => {
+    const artifacts = await collect({ targets: [{ route: 'chat', rate: 5, duration: '200ms' }], history: { turns: [1, 3, 6] } }, '/api/chat-flat');
+    const points = artifacts.historyGrowth?.[0].points ?? [];
+    assert.equal(points.length, 3);
+    assert.ok(points[2].turn > 6, `point 6 kept turn ${points[2].turn}, not the slow turn 6`);
+    const run = runChecks(mine, artifacts);
+    assert.equal(run.results.find((r) => r.id === 'latency.history-growth')?.status, 'pass');
   });
 
   it('reports each part it could not run as not checked, saying why', async () => {

@@ -16,8 +16,9 @@ export interface Running {
   stop(signal?: NodeJS.Signals): Promise<number | string>;
 }
 
-export function startProcess(script: string, args: string[], env: NodeJS.ProcessEnv = {}): Running {
-  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], { cwd: root, env: { ...process.env, NO_COLOR: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+export function startProcess(script: string, args: string[], env: NodeJS.ProcessEnv = {}, stdin?: string): Running {
+  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], { cwd: root, env: { ...process.env, NO_COLOR: '1', ...env }, stdio: [stdin === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
+  if (stdin !== undefined) child.stdin!.end(stdin);
   let out = '';
   let err = '';
   child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
@@ -60,8 +61,8 @@ export async function eventually<T>(probe: () => Promise<T | undefined | false>,
 }
 
 /** Runs the monitor CLI to completion (set-password, deploy, token). */
-export async function runMonitorCli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number | string; stdout: string; stderr: string }> {
-  const run = startProcess(MONITOR_CLI, args, env);
+export async function runMonitorCli(args: string[], env: NodeJS.ProcessEnv = {}, stdin?: string): Promise<{ code: number | string; stdout: string; stderr: string }> {
+  const run = startProcess(MONITOR_CLI, args, env, stdin);
   const code = await new Promise<number | string>((resolve) => run.child.on('exit', (c, signal) => resolve(c ?? signal ?? -1)));
   return { code, stdout: run.stdout(), stderr: run.stderr() };
 }
