@@ -29,7 +29,11 @@ describe('monitoring the demo world', () => {
     await world.waitFor(/The demo world is running/);
     // The demo's config, with the clock sped up: checks every 3 s instead of every minute.
     const config = parse(await readFile(join(dir, 'launch-ready.yaml'), 'utf8')) as { monitor: Record<string, unknown> };
-    config.monitor = { ...config.monitor, interval: '3s', timeout: '2500ms', confirm: { recheck: '500ms' }, targets: [] };
+    // Certificate monitors cost three handshakes a check: keep the two the test looks at, so the
+    // test stays light beside the others running in parallel.
+    const hosts = (config as unknown as { hosts: Array<string | { name: string }> }).hosts.map((h) => (typeof h === 'string' ? h : h.name));
+    const exclude = hosts.filter((h) => h !== 'www.acme.test' && h !== 'admin.acme.test').map((h) => `${h} certificate`);
+    config.monitor = { ...config.monitor, interval: '3s', timeout: '2500ms', confirm: { recheck: '500ms' }, targets: [], exclude };
     await writeFile(join(dir, 'monitor.yaml'), stringify(config));
     const data = join(dir, 'data');
     token = (await runMonitorCli(['monitor', 'token', 'test', '--data', data])).stdout.trim();

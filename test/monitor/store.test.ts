@@ -114,6 +114,14 @@ describe('SQLite store', () => {
     // The same hour reads the same from roll-ups as it did from raw results.
     const again = await store.latency('config:a', start, start + 3_600_000, 3_600_000);
     assert.deepEqual(again, hours.slice(0, 1));
+    // The dashboard's sparklines: hour roll-ups, then the last hour from minute roll-ups and raw results,
+    // whose merged p95 is the worst minute's (an upper bound: 60 rather than 57).
+    const spark = (await store.hourlyLatency(now - 3 * 3_600_000, now)).get('config:a')!;
+    assert.deepEqual(spark.map((p) => [p.at, p.count, p.p95Ms]), [
+      [now - 3 * 3_600_000, 60, 57],
+      [now - 2 * 3_600_000, 60, 57],
+      [now - 3_600_000, 60, 60],
+    ]);
     await store.close();
   });
 });

@@ -169,6 +169,26 @@ describe('monitor web: API and pages', () => {
     assert.equal(h.service.engine.scheduler.has('config:internal'), true);
   });
 
+  it('shows settings: creates a token shown once, lists channels and push URLs', async () => {
+    const { cookie, csrf } = await session();
+    const created = await request('/settings/tokens', { method: 'POST', body: new URLSearchParams({ _csrf: csrf, name: 'grafana' }), headers: { cookie, host: '127.0.0.1:4100' } });
+    const page = await created.text();
+    assert.match(page, /<code id="new-token">lrm_[A-Za-z0-9_-]{43}<\/code>/);
+    assert.match(page, /<b>stdout<\/b>: standard output/);
+    assert.match(page, /nightly backup: <code>http:\/\/127\.0\.0\.1:4100\/push\/[A-Za-z0-9_-]{24}<\/code>/);
+    const again = await (await request('/settings', { headers: { cookie } })).text();
+    assert.ok(!again.includes('new-token'), 'the token is not shown again');
+  });
+
+  it('runs a check now on request', async () => {
+    const { cookie, csrf } = await session();
+    const before = h.service.engine.checks;
+    const res = await request('/api/monitors/config%3Aapi/check', { method: 'POST', headers: { cookie, 'x-csrf-token': csrf } });
+    assert.equal(res.status, 200);
+    await h.clock.advance(0);
+    assert.equal(h.service.engine.checks, before + 1);
+  });
+
   it('takes heartbeat pings at a secret push URL', async () => {
     const good = await request(`/push/${pushToken((await h.service.store.setting('instance-secret'))!, 'config:nightly backup')}`);
     assert.equal(good.status, 200);

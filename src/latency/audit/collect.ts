@@ -5,15 +5,17 @@
  *
  * Work on one endpoint runs in order (a read timed while a bench floods the same endpoint would
  * blame the wrong thing); different endpoints are worked side by side, so the stage takes as long
- * as its busiest endpoint rather than the sum. On each endpoint the bench runs first, so a backlog
- * it leaves behind has drained before the single requests are timed. The hang probe only waits for
- * an answer that may never come: it runs beside everything.
+ * as its busiest endpoint rather than the sum. On each endpoint a bench runs before the single
+ * requests, so the backlog it leaves has drained before they are timed; a bench with a sub-second
+ * budget runs last instead, once the auditor is calm (calm.ts), its wait spent on those requests.
+ * The hang probe only waits for an answer that may never come: it runs beside everything.
  */
 import { randomBytes } from 'node:crypto';
 import type { Artifacts } from '../../core/artifacts.js';
 import type { CollectContext } from '../../collect/context.js';
 import { runTarget } from '../run-target.js';
 import { DEFAULT_REQUEST_TIMEOUT_MS } from '../targets.js';
+import { needsCalm, untilCalm } from './calm.js';
 import type { PerformancePart, PerformancePlan } from './plan.js';
 import { probeHang, probeHistoryGrowth, probeReadRepeats } from './probes.js';
 import { TimedFetcher } from './timed-fetch.js';
@@ -24,7 +26,8 @@ const PARTS: readonly PerformancePart[] = ['readRepeats', 'historyGrowth', 'hang
 interface Job {
   endpoint: string;
   part: PerformancePart;
-  run(): Promise<void>;
+  /** `fetcher` is the lane's own: lanes never wait for each other's connections. */
+  run(fetcher: TimedFetcher): Promise<void>;
 }
 
 /** Scheme, host and path: the query (an order id, an email) picks data, not a different endpoint. */
@@ -44,26 +47,32 @@ export async function collectPerformance(ctx: CollectContext, plan: PerformanceP
     return;
   }
   for (const [part, why] of Object.entries(plan.skipped) as Array<[PerformancePart, string]>) notChecked(part, why);
-  const fetcher = new TimedFetcher(ctx.settings, ctx.dns);
   const ua = ctx.settings.userAgent;
   const runId = randomBytes(4).toString('hex');
 
   // Results go in config order whatever order the lanes finish in.
   const latency: NonNullable<Artifacts['latency']> = new Array(plan.targets.length);
   const reads: NonNullable<Artifacts['readRepeats']> = new Array(plan.reads.length);
-  const jobs: Job[] = [
-    ...plan.targets.map((target, i) => ({
+  const bench = (i: number): Job => {
+    const target = plan.targets[i];
+    const calm = needsCalm(target);
+    return {
       endpoint: endpointOf(target.url),
-      part: 'latency' as const,
+      part: 'latency',
       run: async () => {
+        if (calm) await untilCalm();
         ctx.progress.step(target.url, 'latency');
         latency[i] = await runTarget(target, { dns: ctx.dns, settings: ctx.settings, timeoutMs: DEFAULT_REQUEST_TIMEOUT_MS, runId });
       },
-    })),
+    };
+  };
+  const benches = plan.targets.map((_, i) => i);
+  const jobs: Job[] = [
+    ...benches.filter((i) => !needsCalm(plan.targets[i])).map(bench),
     ...plan.reads.map((read, i) => ({
       endpoint: endpointOf(read.url),
       part: 'readRepeats' as const,
-      run: async () => {
+      run: async (fetcher: TimedFetcher) => {
         ctx.progress.step(read.url, 'repeated reads');
         reads[i] = await probeReadRepeats(fetcher, read, ua);
       },
@@ -74,18 +83,19 @@ export async function collectPerformance(ctx: CollectContext, plan: PerformanceP
     jobs.push({
       endpoint: endpointOf(history.chat.url),
       part: 'historyGrowth',
-      run: async () => {
+      run: async (fetcher) => {
         ctx.progress.step(history.chat.url, `conversation of ${Math.max(...history.turns)} turns`);
         artifacts.historyGrowth = [await probeHistoryGrowth(fetcher, history, ua)];
       },
     });
   }
+  jobs.push(...benches.filter((i) => needsCalm(plan.targets[i])).map(bench));
   const hang = plan.hang;
   if (hang) {
     jobs.push({
       endpoint: 'model provider hanging',
       part: 'hangProbes',
-      run: async () => {
+      run: async (fetcher) => {
         ctx.progress.step(hang.chat.url, 'model provider hanging');
         artifacts.hangProbes = [await probeHang(fetcher, hang, ua)];
       },
@@ -95,22 +105,23 @@ export async function collectPerformance(ctx: CollectContext, plan: PerformanceP
   const failed = new Map<PerformancePart, string>();
   const lanes = new Map<string, Job[]>();
   for (const job of jobs) lanes.set(job.endpoint, [...(lanes.get(job.endpoint) ?? []), job]);
-  try {
-    await Promise.all(
-      [...lanes.values()].map(async (lane) => {
+  await Promise.all(
+    [...lanes.values()].map(async (lane) => {
+      const fetcher = new TimedFetcher(ctx.settings, ctx.dns);
+      try {
         for (const job of lane) {
           if (failed.has(job.part)) continue;
           try {
-            await job.run();
+            await job.run(fetcher);
           } catch (err) {
             failed.set(job.part, `collector ${job.part} failed: ${(err as Error).message}`);
           }
         }
-      }),
-    );
-  } finally {
-    await fetcher.close();
-  }
+      } finally {
+        await fetcher.close();
+      }
+    }),
+  );
   for (const [part, why] of failed) notRun(part, why);
   if (plan.targets.length > 0 && !failed.has('latency')) artifacts.latency = latency;
   if (plan.reads.length > 0 && !failed.has('readRepeats')) artifacts.readRepeats = reads;

@@ -16,8 +16,17 @@ const HISTORY_READS = 3;
 /** How long past its budget the hang probe still waits, to tell "late" from "never": half the budget, at most this. */
 const HANG_GRACE_MS = 2000;
 
+/**
+ * Opens a connection to the URL's origin (a HEAD of its root), so the first timed request does not
+ * also pay for DNS, TCP and TLS: a slow first request must mean a cold cache or a short history.
+ */
+async function warmUp(fetcher: TimedFetcher, url: string, userAgent: string): Promise<void> {
+  await fetcher.fetch(`${new URL(url).origin}/`, { method: 'HEAD', headers: { 'user-agent': userAgent }, deadlineMs: DEFAULT_REQUEST_TIMEOUT_MS });
+}
+
 export async function probeReadRepeats(fetcher: TimedFetcher, read: ReadEndpoint, userAgent: string): Promise<ReadRepeatProbe> {
   const probe: ReadRepeatProbe = { name: read.name, url: read.url, kind: read.kind, fetches: [] };
+  await warmUp(fetcher, read.url, userAgent);
   for (let i = 0; i < READ_REPEATS; i++) {
     probe.fetches.push((await fetcher.fetch(read.url, { headers: requestHeaders(read.headers, undefined, userAgent), deadlineMs: DEFAULT_REQUEST_TIMEOUT_MS })).exchange);
   }
@@ -54,6 +63,7 @@ export async function probeHistoryGrowth(fetcher: TimedFetcher, spec: NonNullabl
   };
   let session = sessionId();
   const last = Math.max(...turns) + window - 1;
+  await warmUp(fetcher, chat.url, userAgent);
   for (let turn = 1; turn <= last; turn++) {
     const reply = await send(chat.prompts[(turn - 1) % chat.prompts.length], session, DEFAULT_REQUEST_TIMEOUT_MS);
     const failed = reply.exchange.error !== undefined || (reply.exchange.status ?? 0) >= 400;

@@ -307,14 +307,14 @@ export class SqliteStore implements MonitorStore {
         if (!list) parts.set(num, (list = []));
         list.push(p);
       };
+      // Roll-ups and results are clustered by monitor: a few seeks per monitor beat scanning the tables.
       const rollups = this.db.prepare(
-        'SELECT monitor, t AS at, n AS count, ok AS okCount, lat_min AS minMs, lat_avg AS avgMs, lat_p50 AS p50Ms, lat_p95 AS p95Ms, lat_max AS maxMs FROM rollups WHERE res = ? AND t >= ? AND t < ?',
+        'SELECT t AS at, n AS count, ok AS okCount, lat_min AS minMs, lat_avg AS avgMs, lat_p50 AS p50Ms, lat_p95 AS p95Ms, lat_max AS maxMs FROM rollups WHERE monitor = ? AND res = ? AND t >= ? AND t < ?',
       );
-      for (const { monitor, ...p } of rollups.all(hour, from, hoursUntil) as Array<LatencyPoint & { monitor: number }>) add(monitor, p);
-      for (const { monitor, ...p } of rollups.all(minute, hoursUntil, minutesUntil) as Array<LatencyPoint & { monitor: number }>) add(monitor, p);
-      // Results are clustered by monitor: one seek per monitor beats a scan of the whole table.
       const recent = this.db.prepare('SELECT t, ok, latency FROM results WHERE monitor = ? AND t >= ? AND t < ?');
       for (const num of ids.keys()) {
+        for (const p of rollups.all(num, hour, from, hoursUntil) as LatencyPoint[]) add(num, p);
+        if (minutesUntil > hoursUntil) for (const p of rollups.all(num, minute, hoursUntil, minutesUntil) as LatencyPoint[]) add(num, p);
         const rows = recent.all(num, minutesUntil, to) as Array<{ t: number; ok: number; latency: number }>;
         for (const p of bucketRaw(rows, minute)) add(num, p);
       }
