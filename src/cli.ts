@@ -13,6 +13,7 @@ import { registerEmailCommand } from './cli/email-command.js';
 import { registerEnvCommand } from './cli/env-command.js';
 import { registerSecretsCommand } from './cli/secrets-command.js';
 import { registerEvalCommand } from './cli/eval-command.js';
+import { registerMonitorCommand } from './cli/monitor-command.js';
 import { initAction, type InitFlags } from './cli/init-command.js';
 import { addNetworkOptions } from './cli/network-options.js';
 import { checkOutputFlags } from './cli/output.js';
@@ -76,7 +77,7 @@ function program(setCode: (code: number) => void): Command {
     .option('--dir <dir>', 'the folder of the running world (demo --serve --dir)', 'launch-ready-demo')
     .description('switch a fault of a running demo world on or off')
     .action(run((name: string, state: string, flags: { dir: string }) => demoFaultAction(name, state, flags)));
-  for (const register of [registerSecretsCommand, registerEnvCommand, registerEmailCommand, registerDnsCommand, registerBenchCommand, registerEvalCommand, registerDeployCommand, registerRunbookCommand, registerHandoverCommand, registerCiCommand]) register(root, run);
+  for (const register of [registerSecretsCommand, registerEnvCommand, registerEmailCommand, registerDnsCommand, registerBenchCommand, registerEvalCommand, registerMonitorCommand, registerDeployCommand, registerRunbookCommand, registerHandoverCommand, registerCiCommand]) register(root, run);
   return root;
 }
 

@@ -75,7 +75,7 @@ const DEFAULT_CONDITION: Record<MonitorSpec['kind'], (intervalMs: number) => str
   email: () => 'problems == 0',
 };
 
-export function defaultCondition(kind: MonitorSpec['kind'], intervalMs: number): string {
+function defaultCondition(kind: MonitorSpec['kind'], intervalMs: number): string {
   return DEFAULT_CONDITION[kind](intervalMs);
 }
 

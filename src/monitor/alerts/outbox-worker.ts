@@ -18,7 +18,7 @@ const FIRST_RETRY_MS = 10_000;
 const MAX_RETRY_MS = 15 * 60_000;
 const GIVE_UP_AFTER_MS = 24 * 3_600_000;
 
-export function retryDelay(attempts: number): number {
+function retryDelay(attempts: number): number {
   return Math.min(MAX_RETRY_MS, FIRST_RETRY_MS * 2 ** Math.max(0, attempts - 1));
 }
 

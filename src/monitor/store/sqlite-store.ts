@@ -219,16 +219,6 @@ export class SqliteStore implements MonitorStore {
     });
   }
 
-  transitions(monitorId: string, from: number, to: number): Promise<Transition[]> {
-    return this.read(() => {
-      const num = this.num(monitorId);
-      if (num === undefined) return [];
-      const before = this.db.prepare('SELECT t, state FROM transitions WHERE monitor = ? AND t < ? ORDER BY t DESC LIMIT 1').get(num, from) as { t: number; state: MonitorState } | undefined;
-      const within = this.db.prepare('SELECT t, state FROM transitions WHERE monitor = ? AND t >= ? AND t < ? ORDER BY t').all(num, from, to) as Array<{ t: number; state: MonitorState }>;
-      return [...(before ? [before] : []), ...within].map((r) => ({ monitorId, at: r.t, state: r.state }));
-    });
-  }
-
   allTransitions(from: number, to: number): Promise<Map<string, Transition[]>> {
     return this.read(() => {
       // The state in force at `from` (SQLite returns the row of max() for the bare column), then the changes within.

@@ -124,7 +124,6 @@ export interface MonitorStore {
 
   /** The latest state of every monitor, and when its last check ran (for restarts). */
   lastStates(): Promise<Map<string, { state: MonitorState; since: number; lastCheckAt?: number }>>;
-  transitions(monitorId: string, from: number, to: number): Promise<Transition[]>;
   /** Every monitor's transitions in [from, to), plus the one in force at `from`. */
   allTransitions(from: number, to: number): Promise<Map<string, Transition[]>>;
   results(monitorId: string, from: number, to: number, limit: number): Promise<StoredResult[]>;

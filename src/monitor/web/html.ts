@@ -29,8 +29,3 @@ export function html(strings: TemplateStringsArray, ...values: unknown[]): Html 
   });
   return new Html(out);
 }
-
-/** JSON for a `<script type="application/json">` block: `<` escaped so no value can close the tag. */
-export function jsonBlock(id: string, value: unknown): Html {
-  return new Html(`<script type="application/json" id="${escapeHtml(id)}">${JSON.stringify(value).replace(/</g, '\\u003c')}</script>`);
-}
