@@ -13,8 +13,8 @@ import type { OrderStore } from './orders.js';
 import type { ServerTiming } from './server-timing.js';
 import { STORE_FACTS } from './store-facts.js';
 
-/** Reading one order row without an index: the seeded 36 orders take about 0.3 s. */
-export const SCAN_MS_PER_ORDER = 8;
+/** Reading one order row without an index: the seeded 36 orders take about 0.25 s. */
+export const SCAN_MS_PER_ORDER = 7;
 /** Connections to the order database: one spare for a lookup beside another, too few for a burst. */
 const DATABASE_CONNECTIONS = 2;
 /** How long a stalled model call waits at the provider. */

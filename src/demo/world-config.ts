@@ -109,10 +109,10 @@ function worldConfig(endpoints: WorldEndpoints, caPath: string): Record<string, 
           duration: '500ms',
           budget: { p95: '2000ms', p99: '5000ms', errorRate: '1%' },
         },
-        { route: 'orders', rate: 20, duration: '500ms', budget: { p95: '500ms', errorRate: '1%' } },
+        { route: 'orders', rate: 40, duration: '200ms', budget: { p95: '500ms', errorRate: '1%' } },
       ],
       // Few turns, each costly under history-linear: the growth shows without a long conversation.
-      history: { turns: [1, 3, 6], factor: 3 },
+      history: { turns: [1, 3, 5], factor: 3 },
       hangHook: { headers: { [FAULT_HOOK_HEADER]: MODEL_HANG }, within: '1500ms' },
     },
     chatbot: {

@@ -1,10 +1,12 @@
 /** The shop's latency faults, on the app in process: what each does on, and what the fixed shop does instead. */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { parse } from 'yaml';
 import { FaultState } from '../../src/demo/faults.js';
-import { HISTORY_MS_PER_TURN, MODEL_HANG, MODEL_TIMEOUT_MS, SAVE_TURN_MS, SCAN_MS_PER_ORDER, STALL_MS } from '../../src/demo/latency-faults.js';
+import { HISTORY_MS_PER_TURN, MODEL_HANG, MODEL_TIMEOUT_MS, RECOMMENDATION, SAVE_TURN_MS, SCAN_MS_PER_ORDER, STALL_MS } from '../../src/demo/latency-faults.js';
 import { OrderStore } from '../../src/demo/orders.js';
 import { createShop } from '../../src/demo/shop.js';
+import { configYaml } from '../../src/demo/world-config.js';
 
 const API = { host: 'api.acme.test' };
 const ORDER = '/api/orders/1001?email=ada%40example.com';
@@ -136,5 +138,17 @@ describe('model-no-timeout', () => {
     assert.ok(performance.now() - started < STALL_MS, 'well before a stall, let alone a hang');
     assert.match(((await res.json()) as { reply: string }).reply, /try again/);
     assert.equal(res.headers.get('retry-after'), '30');
+  });
+});
+
+describe('the demo config', () => {
+  it('benches the chat with recommendations, the questions chat-stalls and chat-overloaded act on', () => {
+    const config = parse(configYaml({ dnsEndpoint: '127.0.0.1:53', httpPort: 80, httpsPort: 443 }, './ca.pem')) as {
+      latency: { targets: Array<{ route: string; prompts?: string[] }>; hangHook: { headers: Record<string, string> } };
+    };
+    const target = config.latency.targets.find((t) => t.route === 'chat');
+    assert.ok(target?.prompts?.length);
+    for (const prompt of target.prompts) assert.match(prompt, RECOMMENDATION);
+    assert.deepEqual(Object.values(config.latency.hangHook.headers), [MODEL_HANG]);
   });
 });

@@ -6,9 +6,10 @@
  * Work on one endpoint runs in order (a read timed while a bench floods the same endpoint would
  * blame the wrong thing); different endpoints are worked side by side, so the stage takes as long
  * as its busiest endpoint rather than the sum. On each endpoint a bench runs before the single
- * requests, so the backlog it leaves has drained before they are timed; a bench with a sub-second
- * budget runs last instead, once the auditor is calm (calm.ts), its wait spent on those requests.
- * The hang probe only waits for an answer that may never come: it runs beside everything.
+ * requests, so the backlog it leaves has drained before they are timed, except a bench with a
+ * sub-second budget, which runs last. Those benches and the timed single requests first wait for
+ * the auditor itself to be calm (calm.ts). The hang probe only waits for an answer that may never
+ * come: it runs beside everything.
  */
 import { randomBytes } from 'node:crypto';
 import type { Artifacts } from '../../core/artifacts.js';
@@ -26,6 +27,8 @@ const PARTS: readonly PerformancePart[] = ['readRepeats', 'historyGrowth', 'hang
 interface Job {
   endpoint: string;
   part: PerformancePart;
+  /** Timed closely enough that the auditor's own delays would show: waits for calm first. */
+  calm: boolean;
   /** `fetcher` is the lane's own: lanes never wait for each other's connections. */
   run(fetcher: TimedFetcher): Promise<void>;
 }
@@ -53,54 +56,49 @@ export async function collectPerformance(ctx: CollectContext, plan: PerformanceP
   // Results go in config order whatever order the lanes finish in.
   const latency: NonNullable<Artifacts['latency']> = new Array(plan.targets.length);
   const reads: NonNullable<Artifacts['readRepeats']> = new Array(plan.reads.length);
-  const bench = (i: number): Job => {
-    const target = plan.targets[i];
-    const calm = needsCalm(target);
-    return {
-      endpoint: endpointOf(target.url),
-      part: 'latency',
-      run: async () => {
-        if (calm) await untilCalm();
-        ctx.progress.step(target.url, 'latency');
-        latency[i] = await runTarget(target, { dns: ctx.dns, settings: ctx.settings, timeoutMs: DEFAULT_REQUEST_TIMEOUT_MS, runId });
-      },
-    };
-  };
-  const benches = plan.targets.map((_, i) => i);
-  const jobs: Job[] = [
-    ...benches.filter((i) => !needsCalm(plan.targets[i])).map(bench),
-    ...plan.reads.map((read, i) => ({
-      endpoint: endpointOf(read.url),
-      part: 'readRepeats' as const,
-      run: async (fetcher: TimedFetcher) => {
-        ctx.progress.step(read.url, 'repeated reads');
-        reads[i] = await probeReadRepeats(fetcher, read, ua);
-      },
-    })),
-  ];
+  const benches: Job[] = plan.targets.map((target, i) => ({
+    endpoint: endpointOf(target.url),
+    part: 'latency',
+    calm: needsCalm(target),
+    run: async () => {
+      ctx.progress.step(target.url, 'latency');
+      latency[i] = await runTarget(target, { dns: ctx.dns, settings: ctx.settings, timeoutMs: DEFAULT_REQUEST_TIMEOUT_MS, runId });
+    },
+  }));
+  const probes: Job[] = plan.reads.map((read, i) => ({
+    endpoint: endpointOf(read.url),
+    part: 'readRepeats',
+    calm: true,
+    run: async (fetcher) => {
+      ctx.progress.step(read.url, 'repeated reads');
+      reads[i] = await probeReadRepeats(fetcher, read, ua);
+    },
+  }));
   const history = plan.history;
   if (history) {
-    jobs.push({
+    probes.push({
       endpoint: endpointOf(history.chat.url),
       part: 'historyGrowth',
+      calm: true,
       run: async (fetcher) => {
         ctx.progress.step(history.chat.url, `conversation of ${Math.max(...history.turns)} turns`);
         artifacts.historyGrowth = [await probeHistoryGrowth(fetcher, history, ua)];
       },
     });
   }
-  jobs.push(...benches.filter((i) => needsCalm(plan.targets[i])).map(bench));
   const hang = plan.hang;
   if (hang) {
-    jobs.push({
+    probes.push({
       endpoint: 'model provider hanging',
       part: 'hangProbes',
+      calm: false,
       run: async (fetcher) => {
         ctx.progress.step(hang.chat.url, 'model provider hanging');
         artifacts.hangProbes = [await probeHang(fetcher, hang, ua)];
       },
     });
   }
+  const jobs = [...benches.filter((b) => !b.calm), ...probes, ...benches.filter((b) => b.calm)];
 
   const failed = new Map<PerformancePart, string>();
   const lanes = new Map<string, Job[]>();
@@ -112,6 +110,7 @@ export async function collectPerformance(ctx: CollectContext, plan: PerformanceP
         for (const job of lane) {
           if (failed.has(job.part)) continue;
           try {
+            if (job.calm) await untilCalm();
             await job.run(fetcher);
           } catch (err) {
             failed.set(job.part, `collector ${job.part} failed: ${(err as Error).message}`);

@@ -45,8 +45,9 @@ const sessionId = () => `lr-audit-${randomBytes(6).toString('hex')}`;
 /**
  * One conversation, turn after turn, timed at each point: by the fastest of the turn at that length
  * and the next two (one turn slowed by something else, a busy client or a network blip, must not
- * pass for growth), or by the history endpoint read a few times after it. Stops early when the
- * chat answers with an error.
+ * pass for growth; the first turn's other samples are first turns of fresh conversations, as the
+ * next turns are already twice and three times as long), or by the history endpoint read a few
+ * times after it. Stops early when the chat answers with an error.
  */
 export async function probeHistoryGrowth(fetcher: TimedFetcher, spec: NonNullable<PerformancePlan['history']>, userAgent: string): Promise<HistoryGrowthProbe> {
   const { chat, historyUrl, turns, factor } = spec;
@@ -61,9 +62,20 @@ export async function probeHistoryGrowth(fetcher: TimedFetcher, spec: NonNullabl
       fastest.delete(point);
     }
   };
+  const consider = (point: number, sample: HistoryGrowthProbe['points'][number]) => {
+    const best = fastest.get(point);
+    if (!best || sample.exchange.timings.totalMs < best.exchange.timings.totalMs) fastest.set(point, sample);
+  };
+  const span = (point: number) => (point === 1 ? 1 : window);
+  await warmUp(fetcher, chat.url, userAgent);
+  if (turns[0] === 1) {
+    for (let i = 1; i < window; i++) {
+      const reply = await send(chat.prompts[0], sessionId(), DEFAULT_REQUEST_TIMEOUT_MS);
+      if (!reply.exchange.error && (reply.exchange.status ?? 500) < 400) consider(1, { turn: 1, exchange: reply.exchange });
+    }
+  }
   let session = sessionId();
   const last = Math.max(...turns) + window - 1;
-  await warmUp(fetcher, chat.url, userAgent);
   for (let turn = 1; turn <= last; turn++) {
     const reply = await send(chat.prompts[(turn - 1) % chat.prompts.length], session, DEFAULT_REQUEST_TIMEOUT_MS);
     const failed = reply.exchange.error !== undefined || (reply.exchange.status ?? 0) >= 400;
@@ -79,10 +91,7 @@ export async function probeHistoryGrowth(fetcher: TimedFetcher, spec: NonNullabl
       break;
     }
     if (!historyUrl) {
-      for (const point of turns.filter((p) => p <= turn && turn < p + window)) {
-        const best = fastest.get(point);
-        if (!best || reply.exchange.timings.totalMs < best.exchange.timings.totalMs) fastest.set(point, { turn, exchange: reply.exchange });
-      }
+      for (const point of turns.filter((p) => p <= turn && turn < p + span(p))) consider(point, { turn, exchange: reply.exchange });
       settle(turn - window + 2);
       continue;
     }
