@@ -1,13 +1,15 @@
 /**
- * The records a founder can paste: a starter SPF from the providers the domain visibly uses, an
- * SPF with a safe ending, merged SPF records, starter and enforcing DMARC records.
+ * The SPF records a founder can paste: a starter record from the providers the domain visibly
+ * uses, and the whole tree corrected at once (repaired, ending in ~all, flattened under 10 lookups).
+ * DMARC, DKIM, MX and MTA-STS records are built next to their parsers.
  */
 import type { EmailArtifact } from './artifact.js';
 import { looksLikeDkim } from './dkim/record.js';
-import { parseDmarcRecord } from './dmarc/record.js';
 import { LOOKUP_LIMIT } from './spf/check-host.js';
+import { publishText, type DnsRecordLine } from './record-line.js';
 import { flattenToLimit } from './spf/flatten.js';
-import { finalAll, totalLookups, type SpfNode } from './spf/walk.js';
+import { applyEdits, planRepairs, safeEnding } from './spf/repair.js';
+import { nodesOf, totalLookups, type SpfNode } from './spf/walk.js';
 
 /** MX host suffix → the SPF include the provider documents for sending. */
 const MX_PROVIDERS: ReadonlyArray<[string, string]> = [
@@ -34,6 +36,20 @@ const SELECTOR_PROVIDERS: Readonly<Record<string, string>> = {
   mailjet: 'spf.mailjet.com',
 };
 
+/** SPF domains of common senders, for "did you mean" on an include that does not exist. */
+export const KNOWN_SPF_INCLUDES: readonly string[] = [
+  ...new Set([
+    ...MX_PROVIDERS.map(([, include]) => include),
+    ...Object.values(SELECTOR_PROVIDERS),
+    'servers.mcsv.net',
+    'spf.mandrillapp.com',
+    'spf.brevo.com',
+    'spf.sendinblue.com',
+    '_spf.salesforce.com',
+    'mail.zendesk.com',
+  ]),
+];
+
 /** The provider includes this domain's MX and DKIM records point at, in a stable order. */
 export function detectedIncludes(a: EmailArtifact): string[] {
   const found = new Set<string>();
@@ -49,14 +65,9 @@ export function starterSpf(a: EmailArtifact): string {
   return `v=spf1 ${terms.join(' ')} ~all`;
 }
 
-/** The record with its `all` (or a missing one) replaced by `~all` at the end. */
-export function withSafeAll(record: string): string {
-  const terms = record.split(' ').filter((t) => t !== '' && !/^[+?~-]?all$/i.test(t));
-  return [...terms, '~all'].join(' ');
-}
-
 export interface CorrectedSpf {
-  records: Array<{ name: string; value: string }>;
+  /** The domain's record first, then helper records and own records further down the tree. */
+  records: DnsRecordLine[];
   /** What was changed, for the finding's text. */
   changes: string[];
   /** Why the lookup count could not be brought under the limit, when it could not. */
@@ -64,55 +75,61 @@ export interface CorrectedSpf {
 }
 
 /**
- * The root's SPF with every fix the checks ask for at once, so two findings never hand out two
- * different records to paste: under 10 lookups (flattened when possible) and ending in ~all when
- * it ended in +all, ?all or nothing. A root that delegates its ending to a redirect keeps it.
+ * Every SPF record of the tree with every fix the checks ask for at once, so two findings never
+ * hand out two different records to paste: syntax errors, broken, looping and +all includes, stale
+ * void terms and ptr repaired (see spf/repair.ts); the root ending in ~all rather than +all, ?all
+ * or nothing; and under 10 lookups, flattened when possible. undefined: nothing to change.
  */
 export function correctedSpf(root: SpfNode): CorrectedSpf | undefined {
   if (root.status !== 'ok' || !root.record) return undefined;
+  const plan = planRepairs(root);
   const changes: string[] = [];
-  let records = [{ name: root.domain, value: root.record }];
+  const rootEdits = plan.get(root) ?? { terms: new Map(), changes: [] };
+  let rootRecord = applyEdits(root.record, rootEdits);
+  changes.push(...rootEdits.changes);
+  let records: DnsRecordLine[] = [];
   let unflattenable: string | undefined;
+  let flattened: string[] = [];
   if (totalLookups(root) > LOOKUP_LIMIT) {
-    const flat = flattenToLimit(root, LOOKUP_LIMIT);
+    const flat = flattenToLimit(root, LOOKUP_LIMIT, rootRecord);
     if (flat.ok) {
-      records = flat.suggestion.records;
-      changes.push(`${flat.suggestion.flattened.join(', ')} replaced by the addresses they authorise today (${flat.suggestion.lookups} lookups; re-check monthly, providers change addresses)`);
-    } else unflattenable = flat.reason;
+      flattened = flat.suggestion.flattened;
+      [rootRecord] = flat.suggestion.records.map((r) => r.value);
+      records = flat.suggestion.records.slice(1).map((r) => ({ ...r, type: 'TXT' }));
+      const which = flattened.length === 1 ? 'it authorises' : 'they authorise';
+      changes.push(`${flattened.join(', ')} replaced by the addresses ${which} today (${flat.suggestion.lookups} lookups; re-check monthly, providers change addresses)`);
+    } else if (!flat.fits) unflattenable = flat.reason;
   }
-  const end = finalAll(root);
-  const delegated = !end && root.terms.some((t) => t.kind === 'redirect');
-  if (!delegated && (!end || (end.node === root && (end.term.qualifier === '+' || end.term.qualifier === '?')))) {
-    records[0] = { ...records[0], value: withSafeAll(records[0].value) };
-    changes.push(end ? `${end.term.text} replaced by ~all` : '~all added');
+  const ending = safeEnding(rootRecord);
+  if (ending.change) changes.push(ending.change);
+  if (ending.record !== root.record) records.unshift({ name: root.domain, type: 'TXT', value: ending.record });
+  // Records below a flattened include are no longer looked up: editing them would change nothing.
+  const gone = new Set(root.children.filter((c) => c.term && flattened.includes(c.term)).flatMap(nodesOf));
+  for (const [node, edits] of plan) {
+    if (node === root || gone.has(node) || !node.record) continue;
+    let value = applyEdits(node.record, edits);
+    changes.push(...edits.changes);
+    if (edits.safeEnding) {
+      const end = safeEnding(value);
+      value = end.record;
+      if (end.change) changes.push(`${node.domain}: ${end.change}`);
+    }
+    if (value !== node.record) records.push({ name: node.domain, type: 'TXT', value });
   }
-  return { records, changes, ...(unflattenable ? { unflattenable } : {}) };
+  if (changes.length === 0 && !unflattenable) return undefined;
+  return { records, changes: [...new Set(changes)], ...(unflattenable ? { unflattenable } : {}) };
 }
 
-/** "Publish this record (what changed):" and the records, one a line, as a DNS provider's form asks for them. */
+/** The records to publish, one a line as a DNS provider's form asks for them, then what changed and why. */
 export function spfFixText(fix: CorrectedSpf): string {
-  const lines = fix.records.map((r) => `  ${r.name}  TXT  "${r.value}"`).join('\n');
-  return `Publish ${fix.records.length === 1 ? 'this record' : 'these records'} (${fix.changes.join('; ')}):\n${lines}`;
+  const lines: string[] = [];
+  if (fix.changes.length > 0) lines.push(publishText(`Publish ${fix.records.length === 1 ? 'this record' : 'these records'}`, fix.records), `What changed: ${fix.changes.join('; ')}.`);
+  if (fix.unflattenable) lines.push(`It stays over ${LOOKUP_LIMIT} lookups and cannot be flattened automatically: ${fix.unflattenable}. Remove includes of services you no longer send with.`);
+  return lines.join('\n');
 }
 
-/** One record from several: every distinct term once, a single `~all` at the end. */
-export function mergeSpf(records: readonly string[]): string {
-  const terms: string[] = [];
-  for (const r of records) for (const t of r.split(' ').slice(1)) if (t !== '' && !/^[+?~-]?all$/i.test(t) && !terms.includes(t)) terms.push(t);
-  return ['v=spf1', ...terms, '~all'].join(' ');
-}
-
-export function starterDmarc(domain: string): string {
-  return `v=DMARC1; p=none; rua=mailto:dmarc-reports@${domain}; fo=1`;
-}
-
-/** The record moved to `p=quarantine` (its other tags kept, `sp=none` and `pct` dropped, `rua` added if missing). */
-export function enforcedDmarc(record: string, domain: string): string {
-  const parsed = parseDmarcRecord(record);
-  const kept = record
-    .split(';')
-    .map((t) => t.trim())
-    .filter((t) => t !== '' && !/^(v|p|sp|pct|t)\s*=/i.test(t));
-  const rua = parsed.rua.length > 0 ? [] : [`rua=mailto:dmarc-reports@${domain}`];
-  return ['v=DMARC1', 'p=quarantine', ...kept, ...rua].join('; ');
+/** The corrected SPF records as a finding's remediation; undefined when there is nothing to correct. */
+export function spfRemediation(root: SpfNode): string | undefined {
+  const fix = correctedSpf(root);
+  return fix ? spfFixText(fix) : undefined;
 }

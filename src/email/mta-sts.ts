@@ -57,3 +57,18 @@ export function mxMatches(host: string, pattern: string): boolean {
   }
   return h === p;
 }
+
+/** A policy id after `id`: the number counted up, else a digit appended (§3.1: 1 to 32 letters and digits). */
+export function nextPolicyId(id: string | undefined): string {
+  if (!id || !/^[A-Za-z0-9]{1,32}$/.test(id)) return '1';
+  if (/^\d+$/.test(id)) return (BigInt(id) + 1n).toString().slice(-32);
+  return `${id.slice(0, 31)}1`;
+}
+
+/** A policy file that lists every MX host, keeping the current mode and max_age when they are valid. */
+export function suggestedPolicy(mxHosts: readonly string[], current?: MtaStsPolicy): string {
+  const mx = [...new Set([...(current?.mx ?? []).filter((p) => p !== '' && !p.includes(' ')), ...mxHosts.filter((h) => !(current?.mx ?? []).some((p) => mxMatches(h, p)))])];
+  const mode = current?.mode ?? 'testing';
+  const maxAge = current?.maxAge ?? (mode === 'enforce' ? 604800 : 86400);
+  return ['version: STSv1', `mode: ${mode}`, ...mx.map((m) => `mx: ${m}`), `max_age: ${maxAge}`].join('\n');
+}

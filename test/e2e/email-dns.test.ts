@@ -5,52 +5,27 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { severityAtLeast } from '../../src/core/finding.js';
 import { FAULTS, type FaultSpec } from '../../src/demo/faults.js';
 import type { Report } from '../../src/report/types.js';
 import { runCli } from '../helpers/cli.js';
+import { serveDemoWorld, type ServedWorld } from '../helpers/demo-world.js';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
-let dir = '';
-let world: ChildProcess;
+let world: ServedWorld;
 
 /** Faults that trip an email or DNS check: switched off, they leave the world's mail and DNS as desired. */
 const MAIL_AND_DNS_FAULTS = (FAULTS as readonly FaultSpec[]).filter((f) => f.checks.some((id) => /^(email|dns)\./.test(id)));
 
 before(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'lr-email-dns-'));
-  world = spawn(process.execPath, ['--import', 'tsx', `${root}src/bin.ts`, 'demo', '--serve', '--dir', dir], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let banner = '';
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`demo --serve did not start: ${banner}`)), 30_000);
-    world.stdout!.on('data', (d: Buffer) => {
-      banner += d.toString();
-      if (banner.includes('faults:')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    world.once('exit', (code) => reject(new Error(`demo --serve exited with ${code}`)));
-  });
+  world = await serveDemoWorld('lr-email-dns-');
 });
 
-after(async () => {
-  if (world.exitCode === null) world.kill('SIGKILL');
-  await rm(dir, { recursive: true, force: true });
-});
+after(() => world.close());
 
-const config = () => join(dir, 'launch-ready.yaml');
+const config = () => world.config;
 
-async function switchFault(name: string, on: boolean): Promise<void> {
-  const { control } = JSON.parse(await readFile(join(dir, 'demo-state.json'), 'utf8')) as { control: string };
-  const res = await fetch(`${control}/faults/${name}/${on ? 'on' : 'off'}`, { method: 'POST' });
-  assert.equal(res.status, 200, `${name} ${on ? 'on' : 'off'}`);
-}
+/** A record as the remediation lists it: `  NAME  TYPE  VALUE`. */
+const RECORD_LINE = /^ +\S+ {2}(TXT|MX|A|AAAA|CNAME|CAA) {2}\S/m;
 
 async function diffJson(): Promise<{ code: number | null; changes: Array<{ kind: string; name: string; type: string }>; findings: Array<{ id: string; target: string }> }> {
   const run = await runCli(['dns', 'diff', '--config', config(), '--json']);
@@ -64,7 +39,11 @@ describe('launch-ready email against the demo world', () => {
     const report = JSON.parse(run.stdout) as Report;
     const planted = MAIL_AND_DNS_FAULTS.filter((f) => f.enabledByDefault).flatMap((f) => f.checks.filter((id) => id.startsWith('email.')));
     assert.ok(planted.length >= 7, planted.join(', '));
-    for (const id of planted) assert.ok(report.findings.some((f) => f.id === id && f.target === 'acme.test'), `${id} not reported`);
+    for (const id of planted) {
+      const finding = report.findings.find((f) => f.id === id && f.target === 'acme.test');
+      assert.ok(finding, `${id} not reported`);
+      assert.match(finding.remediation, RECORD_LINE, `${id} gives no record to paste`);
+    }
 
     const fix = (id: string) => report.findings.find((f) => f.id === id)?.remediation ?? '';
     assert.match(report.findings.find((f) => f.id === 'email.spf-too-many-lookups')!.evidence, /^11 DNS lookups/);
@@ -75,6 +54,23 @@ describe('launch-ready email against the demo world', () => {
     assert.match(fix('email.dmarc-not-enforced'), /v=DMARC1; p=quarantine; rua=mailto:dmarc@acme\.test/);
     assert.equal(report.findings.find((f) => f.id === 'email.spf-permissive')?.severity, 'critical');
     assert.equal(report.findings.find((f) => f.id === 'email.dkim-weak')?.severity, 'high');
+    // The weak key: a new selector with the 2048-bit key's shape, then the old one revoked.
+    assert.match(fix('email.dkim-weak'), /^ +s2\._domainkey\.acme\.test {2}TXT {2}"v=DKIM1; k=rsa; p=<the 2048-bit RSA public key/m);
+    assert.match(fix('email.dkim-weak'), /^ +s1\._domainkey\.acme\.test {2}TXT {2}"v=DKIM1; p="$/m);
+    // The dead MX host: the set without it.
+    assert.match(fix('email.mx-unresolvable'), /^ {2}acme\.test {2}MX {2}10 mx1\.mailhost\.test$/m);
+    assert.doesNotMatch(fix('email.mx-unresolvable'), /MX {2}20 mx2/);
+  });
+
+  it('gives the starter DMARC record once dmarc-missing removes the record', async () => {
+    await world.switchFault('dmarc-missing', true);
+    try {
+      const run = await runCli(['email', 'acme.test', '--config', config(), '--format', 'json', '-q']);
+      const missing = (JSON.parse(run.stdout) as Report).findings.find((f) => f.id === 'email.dmarc-missing');
+      assert.match(missing?.remediation ?? '', /^ {2}_dmarc\.acme\.test {2}TXT {2}"v=DMARC1; p=none; rua=mailto:dmarc-reports@acme\.test; fo=1"$/m);
+    } finally {
+      await world.switchFault('dmarc-missing', false);
+    }
   });
 
   it('prints the records it found above the findings', async () => {
@@ -99,7 +95,7 @@ describe('launch-ready dns diff against the demo world', () => {
   });
 
   it('shows api.acme.test once dns-api-dropped deletes it', async () => {
-    const on = await runCli(['demo', 'fault', 'dns-api-dropped', 'on', '--dir', dir]);
+    const on = await runCli(['demo', 'fault', 'dns-api-dropped', 'on', '--dir', world.dir]);
     assert.equal(on.code, 0, on.stderr);
     try {
       const diff = await diffJson();
@@ -107,7 +103,7 @@ describe('launch-ready dns diff against the demo world', () => {
       assert.ok(diff.changes.some((c) => c.kind === 'create' && c.name === 'api.acme.test' && c.type === 'A'), JSON.stringify(diff.changes));
       assert.ok(diff.findings.some((f) => f.id === 'dns.subdomain-broken' && f.target === 'api.acme.test'));
     } finally {
-      await switchFault('dns-api-dropped', false);
+      await world.switchFault('dns-api-dropped', false);
     }
   });
 });
@@ -115,7 +111,7 @@ describe('launch-ready dns diff against the demo world', () => {
 // Last: it repairs the world the tests above rely on.
 describe('the demo world with its email and DNS faults off', () => {
   it('matches its desired zone and has no email finding above info', async () => {
-    for (const f of MAIL_AND_DNS_FAULTS) await switchFault(f.name, false);
+    for (const f of MAIL_AND_DNS_FAULTS) await world.switchFault(f.name, false);
     const diff = await runCli(['dns', 'diff', '--config', config(), '--expect-no-changes']);
     assert.equal(diff.code, 0, diff.stdout + diff.stderr);
     assert.match(diff.stdout, /No changes: the live DNS matches the desired state\./);

@@ -1,43 +1,26 @@
 /** A running demo world (`demo --serve`) targeted by other commands through its written config. */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../../src/config/load.js';
 import type { Report } from '../../src/report/types.js';
 import { runCli } from '../helpers/cli.js';
+import { serveDemoWorld, type ServedWorld } from '../helpers/demo-world.js';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
+let world: ServedWorld;
 let dir = '';
-let world: ChildProcess;
 let banner = '';
 
 before(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'lr-serve-'));
-  world = spawn(process.execPath, ['--import', 'tsx', `${root}src/bin.ts`, 'demo', '--serve', '--dir', dir], { stdio: ['ignore', 'pipe', 'pipe'] });
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`demo --serve did not start: ${banner}`)), 30_000);
-    world.stdout!.on('data', (d: Buffer) => {
-      banner += d.toString();
-      if (banner.includes('faults:')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    world.once('exit', (code) => reject(new Error(`demo --serve exited with ${code}`)));
-  });
+  world = await serveDemoWorld('lr-serve-');
+  ({ dir, banner } = world);
 });
 
-after(async () => {
-  if (world.exitCode === null) world.kill('SIGKILL');
-  await rm(dir, { recursive: true, force: true });
-});
+after(() => world.close());
 
-const config = () => join(dir, 'launch-ready.yaml');
+const config = () => world.config;
 const audit = async () => {
   const run = await runCli(['audit', '--config', config(), '--format', 'json', '-q']);
   return { code: run.code, report: JSON.parse(run.stdout) as Report };
@@ -114,8 +97,8 @@ describe('demo --serve', () => {
   });
 
   it('stops cleanly on SIGTERM and removes its state file', async () => {
-    world.kill('SIGTERM');
-    const code = await new Promise((resolve) => world.once('exit', resolve));
+    world.child.kill('SIGTERM');
+    const code = await new Promise((resolve) => world.child.once('exit', resolve));
     assert.equal(code, 0);
     assert.equal(existsSync(join(dir, 'demo-state.json')), false);
   });

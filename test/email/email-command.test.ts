@@ -62,7 +62,7 @@ describe('launch-ready email', () => {
     assert.deepEqual(report.minimumBar.map((m) => [m.id, m.status]), [['email', 'not-met']]);
     const permissive = report.findings.find((f) => f.id === 'email.spf-permissive');
     assert.equal(permissive?.title, 'Anyone on the internet can send email as acme.test: your SPF record ends in +all');
-    assert.match(permissive?.remediation ?? '', /v=spf1 include:_spf\.acme\.test exp=why\.acme\.test ~all/);
+    assert.match(permissive?.remediation ?? '', /^ {2}acme\.test {2}TXT {2}"v=spf1 include:_spf\.acme\.test ~all exp=why\.acme\.test"$/m);
     assert.match(report.findings.find((f) => f.id === 'email.dmarc-not-enforced')?.remediation ?? '', /v=DMARC1; p=quarantine; rua=mailto:d@acme\.test/);
   });
 

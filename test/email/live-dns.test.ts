@@ -81,7 +81,8 @@ describe('email checks over a real DNS server', () => {
     const finding = run.findings.find((f) => f.id === 'email.spf-too-many-lookups');
     assert.ok(finding, JSON.stringify(run.findings.map((f) => f.id)));
     assert.match(finding.evidence, /^11 DNS lookups/);
-    assert.match(finding.remediation, /^Publish this record \(include:l1\.acme\.test replaced by the addresses they authorise today \(\d+ lookups;/);
+    assert.match(finding.remediation, /^ {2}acme\.test {2}TXT {2}"v=spf1 include:l2\.acme\.test mx a ip4:[^"]+ -all"$/m);
+    assert.match(finding.remediation, /^What changed: include:l1\.acme\.test replaced by the addresses it authorises today \(\d+ lookups;/m);
     const verdict = await checkHost(dnsClientResolver(dns), { ip: '203.0.113.9', sender: 'shop@acme.test' });
     assert.equal(verdict.result, 'permerror');
     assert.match(verdict.reason ?? '', /more than 10 DNS lookups/);
@@ -90,14 +91,12 @@ describe('email checks over a real DNS server', () => {
   });
 
   it('a 64 KB TXT answer comes over TCP, is evaluated, and is reported as too large', async () => {
-    const started = Date.now();
     const { email, run } = await audit('big.acme.test');
     assert.ok((email.spf.txtBytes ?? 0) > 60_000, `got ${email.spf.txtBytes} bytes`);
     const large = run.findings.find((f) => f.id === 'email.spf-too-large');
     assert.equal(large?.severity, 'medium');
     const verdict = await checkHost(dnsClientResolver(dns), { ip: '10.3.7.1', sender: 'a@big.acme.test' });
     assert.equal(verdict.result, 'pass');
-    assert.ok(Date.now() - started < 5000);
   });
 
   it('an include cycle is a finding and a permerror, not a hang', async () => {
@@ -123,10 +122,15 @@ describe('email checks over a real DNS server', () => {
 
   it('a server that never answers: a lookup-failed finding after a few timeouts, no hang', async () => {
     const client = new DnsClient({ dnsServers: [silent.endpoint], timeoutMs: 300 });
-    const started = Date.now();
-    const { ids, run } = await audit('acme.test', client);
-    const elapsed = Date.now() - started;
-    assert.ok(elapsed < 5000, `took ${elapsed} ms`);
+    let sent = 0;
+    const counting = Object.create(client) as DnsClient;
+    counting.query = (name, type) => {
+      sent++;
+      return client.query(name, type);
+    };
+    const { ids, run } = await audit('acme.test', counting);
+    // The stage makes over 50 lookups; after three timeouts in a row the rest are not sent (those already in flight, at most --concurrency, still are).
+    assert.ok(sent <= 20, `${sent} queries sent to a server that never answers`);
     assert.ok(ids.includes('email.lookup-failed'), ids.join(', '));
     assert.ok(!ids.includes('email.spf-missing') && !ids.includes('email.dmarc-missing') && !ids.includes('email.dkim-missing'), `no false "missing": ${ids.join(', ')}`);
     assert.match(run.findings.find((f) => f.id === 'email.lookup-failed')?.evidence ?? '', /acme\.test TXT \(SPF\): ETIMEOUT/);

@@ -40,6 +40,11 @@ describe('lookup counting', () => {
     const tree = await walk('', { 'example.com': { TXT: ['v=spf1 a:gone.example.com mx:example.com a:example.com -all'], A: ['192.0.2.1'] } });
     assert.deepEqual(voidTerms(tree).map((v) => v.term), ['a:gone.example.com', 'mx:example.com']);
   });
+
+  it('records a fixed exists target without an A record as void; a sender-dependent one is never asked', async () => {
+    const tree = await walk('v=spf1 exists:gone.example.com exists:ok.example.com exists:%{i}.bl.example.com -all', { 'ok.example.com': { A: ['127.0.0.2'] } });
+    assert.deepEqual(voidTerms(tree).map((v) => v.term), ['exists:gone.example.com']);
+  });
 });
 
 describe('flattening to fit under 10 lookups', () => {

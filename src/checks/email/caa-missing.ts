@@ -1,4 +1,6 @@
 import { defineCheck } from '../../core/check.js';
+import { organisationalDomain } from '../../email/org-domain.js';
+import { publishText } from '../../email/record-line.js';
 
 export default defineCheck({
   id: 'email.caa-missing',
@@ -12,6 +14,16 @@ export default defineCheck({
   reference: 'https://www.rfc-editor.org/rfc/rfc8659',
   requires: ['email'],
   run({ email }) {
-    return email.caa.filter((c) => !c.foundAt && !c.error).map((c) => ({ target: c.host, evidence: `${c.host}: no CAA record on the host or its parents` }));
+    return email.caa
+      .filter((c) => !c.foundAt && !c.error)
+      .map((c) => ({
+        target: c.host,
+        evidence: `${c.host}: no CAA record on the host or its parents`,
+        // At the registered domain, one set covers every host below it (RFC 8659 §3).
+        remediation: publishText(
+          'Publish one record per certificate authority that issues your certificates (the issuer named in your certificates: letsencrypt.org, pki.goog, amazon.com, sectigo.com, digicert.com…), for instance',
+          [{ name: organisationalDomain(c.host), type: 'CAA', value: '0 issue "letsencrypt.org"' }],
+        ),
+      }));
   },
 });

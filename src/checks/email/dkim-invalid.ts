@@ -1,4 +1,5 @@
 import { defineCheck } from '../../core/check.js';
+import { repairedDkimText } from '../../email/dkim/advice.js';
 import { selectorKeys, shortRecord } from '../../email/dkim/keys.js';
 
 export default defineCheck({
@@ -15,6 +16,6 @@ export default defineCheck({
   run({ email }) {
     return selectorKeys(email)
       .filter((k) => k.key && k.record && k.key.errors.length > 0)
-      .map((k) => ({ target: email.domain, evidence: `${k.name}: "${shortRecord(k.record as string)}"\n${k.key?.errors.map((e) => `  ${e}`).join('\n')}` }));
+      .map((k) => ({ target: email.domain, evidence: `${k.name}: "${shortRecord(k.record as string)}"\n${k.key?.errors.map((e) => `  ${e}`).join('\n')}`, remediation: repairedDkimText(k.name, k.record as string) }));
   },
 });

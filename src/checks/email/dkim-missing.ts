@@ -1,5 +1,7 @@
 import { defineCheck, type FindingDraft } from '../../core/check.js';
+import { keyShape } from '../../email/dkim/advice.js';
 import { isUsable, selectorKeys } from '../../email/dkim/keys.js';
+import { publishText } from '../../email/record-line.js';
 
 export default defineCheck({
   id: 'email.dkim-missing',
@@ -18,10 +20,17 @@ export default defineCheck({
     const failed = email.dkim.selectors.some((s) => s.lookup.status === 'error');
     const drafts: FindingDraft[] = [];
     if (!keys.some(isUsable) && !failed) {
-      drafts.push({ target: email.domain, evidence: `no usable key at any of ${email.dkim.probed.length} selectors (${email.dkim.probed.slice(0, 8).join(', ')}, …)${keys.length > 0 ? `; answered: ${keys.map((k) => k.selector).join(', ')}` : ''}` });
+      drafts.push({
+        target: email.domain,
+        evidence: `no usable key at any of ${email.dkim.probed.length} selectors (${email.dkim.probed.slice(0, 8).join(', ')}, …)${keys.length > 0 ? `; answered: ${keys.map((k) => k.selector).join(', ')}` : ''}`,
+        remediation: `${publishText(
+          'Turn on DKIM in your mail provider\'s settings and publish what it gives you: either CNAME records (Microsoft 365, SendGrid, Amazon SES and others; publish them as given) or a key record of this shape, SELECTOR being the name it shows',
+          [{ name: `SELECTOR._domainkey.${email.domain}`, type: 'TXT', value: keyShape() }],
+        )}\nIf a key is already published under a selector of your own, list it in email.dkimSelectors so it is checked.`,
+      });
     }
     for (const k of keys.filter((x) => x.source === 'config' && x.record === undefined && email.dkim.selectors.find((s) => s.selector === x.selector)?.lookup.status !== 'error')) {
-      drafts.push({ target: email.domain, severity: 'low', title: `The configured DKIM selector "${k.selector}" has no key`, evidence: `${k.name}: no DKIM record`, remediation: 'Publish the key your provider gives for this selector, or remove it from email.dkimSelectors.' });
+      drafts.push({ target: email.domain, severity: 'low', title: `The configured DKIM selector "${k.selector}" has no key`, evidence: `${k.name}: no DKIM record`, remediation: publishText('Publish the key your provider gives for this selector (or remove it from email.dkimSelectors)', [{ name: k.name, type: 'TXT', value: keyShape() }]) });
     }
     return drafts;
   },

@@ -1,5 +1,7 @@
 import { defineCheck } from '../../core/check.js';
+import { keyShape } from '../../email/dkim/advice.js';
 import { selectorKeys } from '../../email/dkim/keys.js';
+import { publishText } from '../../email/record-line.js';
 
 export default defineCheck({
   id: 'email.dkim-revoked',
@@ -15,6 +17,10 @@ export default defineCheck({
   run({ email }) {
     return selectorKeys(email)
       .filter((k) => k.key?.revoked)
-      .map((k) => ({ target: email.domain, evidence: `${k.name}: "${k.record}"` }));
+      .map((k) => ({
+        target: email.domain,
+        evidence: `${k.name}: "${k.record}"`,
+        remediation: publishText(`Nothing to do if no service signs with "${k.selector}" any more. If one still does, publish its current key`, [{ name: k.name, type: 'TXT', value: keyShape(k.key?.keyType) }]),
+      }));
   },
 });

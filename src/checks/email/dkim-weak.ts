@@ -1,5 +1,7 @@
 import { defineCheck, type FindingDraft } from '../../core/check.js';
+import { rotationSteps } from '../../email/dkim/advice.js';
 import { selectorKeys, shortRecord } from '../../email/dkim/keys.js';
+import { publishText } from '../../email/record-line.js';
 
 export default defineCheck({
   id: 'email.dkim-weak',
@@ -15,13 +17,27 @@ export default defineCheck({
   requires: ['email'],
   run({ email }) {
     const drafts: FindingDraft[] = [];
-    for (const k of selectorKeys(email)) {
+    const keys = selectorKeys(email);
+    const taken = keys.map((k) => k.selector);
+    for (const k of keys) {
       if (!k.key || !k.record || k.key.errors.length > 0 || k.key.revoked) continue;
       if (k.key.keyType === 'rsa' && k.key.bits !== undefined && k.key.bits < 2048) {
-        drafts.push({ target: email.domain, severity: k.key.bits <= 1024 ? 'high' : 'medium', title: `DKIM key "${k.selector}" is only ${k.key.bits}-bit RSA`, evidence: `${k.name}: ${k.key.bits}-bit RSA key — "${shortRecord(k.record)}"` });
+        drafts.push({
+          target: email.domain,
+          severity: k.key.bits <= 1024 ? 'high' : 'medium',
+          title: `DKIM key "${k.selector}" is only ${k.key.bits}-bit RSA`,
+          evidence: `${k.name}: ${k.key.bits}-bit RSA key — "${shortRecord(k.record)}"`,
+          remediation: rotationSteps(email.domain, k.selector, taken),
+        });
       }
       if (k.key.hashes.length > 0 && k.key.hashes.every((h) => h === 'sha1')) {
-        drafts.push({ target: email.domain, title: `DKIM key "${k.selector}" only allows SHA-1 signatures`, evidence: `${k.name}: h=${k.key.hashes.join(':')} — "${shortRecord(k.record)}"` });
+        drafts.push({
+          target: email.domain,
+          title: `DKIM key "${k.selector}" only allows SHA-1 signatures`,
+          evidence: `${k.name}: h=${k.key.hashes.join(':')} — "${shortRecord(k.record)}"`,
+          // h= only restricts which hashes verifiers accept; the key itself is fine with SHA-256.
+          remediation: publishText('Publish the same key allowing SHA-256, and make sure the signer uses rsa-sha256', [{ name: k.name, type: 'TXT', value: k.record.replace(/(^|;)(\s*)h\s*=[^;]*/, '$1$2h=sha256') }]),
+        });
       }
     }
     return drafts;

@@ -1,5 +1,8 @@
 import { defineCheck } from '../../core/check.js';
+import { discoveredDmarc } from '../../email/dmarc/discovered.js';
 import { isDmarcRecord } from '../../email/dmarc/record.js';
+import { withoutReportUri } from '../../email/dmarc/repair.js';
+import { publishText } from '../../email/record-line.js';
 
 export default defineCheck({
   id: 'email.dmarc-external-reports-unauthorized',
@@ -14,8 +17,17 @@ export default defineCheck({
   reference: 'https://www.rfc-editor.org/rfc/rfc7489#section-7.1',
   requires: ['email'],
   run({ email }) {
+    const found = discoveredDmarc(email.dmarc);
     return email.dmarc.reportAuthorizations
       .filter((r) => r.lookup.status !== 'error' && !r.lookup.records.some(isDmarcRecord))
-      .map((r) => ({ target: email.domain, evidence: `${r.uri}: ${r.lookup.name} has no v=DMARC1 record (${r.lookup.status === 'ok' ? 'other TXT only' : r.lookup.status.toUpperCase()})` }));
+      .map((r) => {
+        const own = found ? withoutReportUri(found.records[0], r.uri, found.policyDomain) : undefined;
+        const alternative = found && own && own !== found.records[0] ? `\n${publishText('Or stop sending reports there', [{ name: found.lookup.name, type: 'TXT', value: own }])}` : '';
+        return {
+          target: email.domain,
+          evidence: `${r.uri}: ${r.lookup.name} has no v=DMARC1 record (${r.lookup.status === 'ok' ? 'other TXT only' : r.lookup.status.toUpperCase()})`,
+          remediation: `${publishText(`If you run ${r.destination}, publish this record there (a report service does it when you add ${found?.policyDomain ?? email.domain} in its dashboard)`, [{ name: r.lookup.name, type: 'TXT', value: 'v=DMARC1' }])}${alternative}`,
+        };
+      });
   },
 });

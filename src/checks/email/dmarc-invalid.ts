@@ -1,7 +1,8 @@
 import { defineCheck, type FindingDraft } from '../../core/check.js';
-import { starterDmarc } from '../../email/advice.js';
 import { discoveredDmarc } from '../../email/dmarc/discovered.js';
 import { effectivePolicy, parseDmarcRecord } from '../../email/dmarc/record.js';
+import { repairedDmarc } from '../../email/dmarc/repair.js';
+import { publishText } from '../../email/record-line.js';
 
 export default defineCheck({
   id: 'email.dmarc-invalid',
@@ -20,18 +21,20 @@ export default defineCheck({
     if (!found || found.records.length !== 1) return [];
     const record = parseDmarcRecord(found.records[0]);
     const drafts: FindingDraft[] = [];
+    const repaired = repairedDmarc(found.records[0], found.policyDomain);
+    const remediation = `${publishText('Publish this record in place of the current one', [{ name: found.lookup.name, type: 'TXT', value: repaired.record }])}\nWhat changed: ${repaired.changes.join('; ')}.`;
     if (record.errors.length > 0) {
       const ignored = effectivePolicy(record) === undefined;
       drafts.push({
         target: email.domain,
         severity: ignored ? 'high' : 'medium',
         evidence: `${found.lookup.name}: "${found.records[0]}"\n${record.errors.map((e) => `  ${e}`).join('\n')}${ignored ? '\n  receivers ignore this record entirely' : ''}`,
-        ...(ignored ? { remediation: `Publish a valid record at ${found.lookup.name}, for instance:\n  ${starterDmarc(found.policyDomain)}` } : {}),
+        remediation,
       });
     }
     const unknown = record.warnings.filter((w) => w.startsWith('unknown tag'));
     if (unknown.length > 0) {
-      drafts.push({ target: email.domain, severity: 'low', title: 'The DMARC record has tags receivers ignore', evidence: `${found.lookup.name}: "${found.records[0]}"\n${unknown.map((w) => `  ${w}`).join('\n')}` });
+      drafts.push({ target: email.domain, severity: 'low', title: 'The DMARC record has tags receivers ignore', evidence: `${found.lookup.name}: "${found.records[0]}"\n${unknown.map((w) => `  ${w}`).join('\n')}`, remediation });
     }
     return drafts;
   },

@@ -1,6 +1,7 @@
 import { defineCheck } from '../../core/check.js';
-import { starterDmarc } from '../../email/advice.js';
 import { describeLookups, discoveredDmarc } from '../../email/dmarc/discovered.js';
+import { starterDmarc } from '../../email/dmarc/repair.js';
+import { publishText } from '../../email/record-line.js';
 
 export default defineCheck({
   id: 'email.dmarc-missing',
@@ -17,11 +18,13 @@ export default defineCheck({
   run({ email }) {
     const lookups = email.dmarc.lookups;
     if (discoveredDmarc(email.dmarc) || lookups.some((l) => l.status === 'error')) return [];
+    // At the organisational domain, one record also covers every subdomain (RFC 7489 §6.6.3).
+    const at = email.dmarc.orgDomain;
     return [
       {
         target: email.domain,
         evidence: describeLookups(lookups),
-        remediation: `Publish this TXT record at _dmarc.${email.domain} (and create the mailbox dmarc-reports@${email.domain}); after two weeks of reports showing your services pass, change p=none to p=quarantine:\n  ${starterDmarc(email.domain)}`,
+        remediation: `${publishText(`Publish this record (and create the mailbox dmarc-reports@${at})`, [{ name: `_dmarc.${at}`, type: 'TXT', value: starterDmarc(at) }])}\nAfter two weeks of reports showing your services pass, change p=none to p=quarantine.`,
       },
     ];
   },

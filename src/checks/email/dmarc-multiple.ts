@@ -1,5 +1,7 @@
 import { defineCheck } from '../../core/check.js';
 import { discoveredDmarc } from '../../email/dmarc/discovered.js';
+import { mergeDmarc } from '../../email/dmarc/repair.js';
+import { publishText } from '../../email/record-line.js';
 
 export default defineCheck({
   id: 'email.dmarc-multiple',
@@ -15,6 +17,12 @@ export default defineCheck({
   run({ email }) {
     const found = discoveredDmarc(email.dmarc);
     if (!found || found.records.length < 2) return [];
-    return [{ target: email.domain, evidence: `${found.lookup.name} has ${found.records.length} DMARC records:\n${found.records.map((r) => `  ${r}`).join('\n')}` }];
+    return [
+      {
+        target: email.domain,
+        evidence: `${found.lookup.name} has ${found.records.length} DMARC records:\n${found.records.map((r) => `  ${r}`).join('\n')}`,
+        remediation: publishText('Replace them with this single record (the strongest policy, every report address; delete the others)', [{ name: found.lookup.name, type: 'TXT', value: mergeDmarc(found.records, found.policyDomain) }]),
+      },
+    ];
   },
 });

@@ -1,6 +1,8 @@
 import { defineCheck } from '../../core/check.js';
 import { discoveredDmarc } from '../../email/dmarc/discovered.js';
 import { effectivePolicy, parseDmarcRecord } from '../../email/dmarc/record.js';
+import { repairedDmarc } from '../../email/dmarc/repair.js';
+import { publishText } from '../../email/record-line.js';
 
 export default defineCheck({
   id: 'email.dmarc-no-reports',
@@ -22,7 +24,7 @@ export default defineCheck({
       {
         target: email.domain,
         evidence: `${found.lookup.name}: "${found.records[0]}" has no rua=`,
-        remediation: `Add a report address, e.g.:\n  ${found.records[0].replace(/;?\s*$/, '')}; rua=mailto:dmarc-reports@${found.policyDomain}`,
+        remediation: publishText('Publish this record in place of the current one (or put a DMARC report service\'s address in rua=)', [{ name: found.lookup.name, type: 'TXT', value: repairedDmarc(found.records[0], found.policyDomain).record }]),
       },
     ];
   },

@@ -1,7 +1,8 @@
 import { defineCheck, type FindingDraft } from '../../core/check.js';
-import { enforcedDmarc } from '../../email/advice.js';
 import { discoveredDmarc } from '../../email/dmarc/discovered.js';
 import { effectivePolicy, parseDmarcRecord } from '../../email/dmarc/record.js';
+import { enforcedDmarc } from '../../email/dmarc/repair.js';
+import { publishText } from '../../email/record-line.js';
 
 export default defineCheck({
   id: 'email.dmarc-not-enforced',
@@ -24,7 +25,7 @@ export default defineCheck({
     const inherited = found.policyDomain !== email.domain;
     const applies = inherited ? (record.subdomainPolicy ?? policy) : policy;
     const evidence = `${found.lookup.name}: "${found.records[0]}"${inherited ? ` (inherited by ${email.domain} from its organisational domain)` : ''}`;
-    const fix = `Publish this record at ${found.lookup.name} once your reports show your services pass:\n  ${enforcedDmarc(found.records[0], found.policyDomain)}`;
+    const fix = publishText('Once your DMARC reports show your own services pass, publish this record in place of the current one', [{ name: found.lookup.name, type: 'TXT', value: enforcedDmarc(found.records[0], found.policyDomain) }]);
     const drafts: FindingDraft[] = [];
     if (applies === 'none') {
       drafts.push({ target: email.domain, evidence: `${evidence}\n  the policy that applies to ${email.domain} is none`, remediation: fix });

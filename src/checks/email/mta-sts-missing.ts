@@ -1,4 +1,6 @@
 import { defineCheck } from '../../core/check.js';
+import { suggestedPolicy } from '../../email/mta-sts.js';
+import { publishText } from '../../email/record-line.js';
 
 export default defineCheck({
   id: 'email.mta-sts-missing',
@@ -14,6 +16,18 @@ export default defineCheck({
   run({ email }) {
     const txt = email.mtaSts.txt;
     if (txt.status === 'error' || txt.records.some((r) => /^v=STSv1\b/.test(r)) || !email.mx.hosts.some((h) => h.exchange !== '')) return [];
-    return [{ target: email.domain, evidence: `${txt.name}: ${txt.status === 'ok' ? 'no v=STSv1 record' : txt.status.toUpperCase()}` }];
+    const hosts = email.mx.hosts.filter((h) => h.exchange !== '').map((h) => h.exchange);
+    return [
+      {
+        target: email.domain,
+        evidence: `${txt.name}: ${txt.status === 'ok' ? 'no v=STSv1 record' : txt.status.toUpperCase()}`,
+        remediation: [
+          `1. Serve this file at https://mta-sts.${email.domain}/.well-known/mta-sts.txt, over HTTPS with a certificate for mta-sts.${email.domain} (any static host; point mta-sts.${email.domain} at it with an A or CNAME record):`,
+          ...suggestedPolicy(hosts).split('\n').map((l) => `     ${l}`),
+          publishText('2. Then announce it', [{ name: txt.name, type: 'TXT', value: 'v=STSv1; id=1' }]),
+          '3. After a few weeks of TLS reports without failures, change mode: testing to mode: enforce and max_age to 604800, and raise the id (id=2).',
+        ].join('\n'),
+      },
+    ];
   },
 });

@@ -2,6 +2,8 @@ import { defineCheck } from '../../core/check.js';
 import { discoveredDmarc } from '../../email/dmarc/discovered.js';
 import { effectivePolicy, parseDmarcRecord } from '../../email/dmarc/record.js';
 import type { EmailArtifact } from '../../email/artifact.js';
+import { nullMxSet, providerMx } from '../../email/mx-advice.js';
+import { publishText } from '../../email/record-line.js';
 
 /** RFC 7505 §4: a domain that sends no mail says so with a Null MX, `v=spf1 -all` and `p=reject`. */
 function declaresNoMail(email: EmailArtifact): boolean {
@@ -25,7 +27,17 @@ export default defineCheck({
   run({ email }) {
     const mx = email.mx;
     if (mx.status === 'nxdomain' || mx.status === 'nodata') {
-      return [{ target: email.domain, evidence: `${email.domain} MX: ${mx.status === 'nxdomain' ? 'NXDOMAIN (the domain does not exist)' : 'no MX record'}` }];
+      const provider = providerMx(email);
+      const receive = provider
+        ? publishText(`Publish ${provider.provider}'s MX records (your SPF record names it)`, provider.records)
+        : publishText('Publish the MX records your mailbox provider\'s setup page lists, for instance', [{ name: email.domain, type: 'MX', value: '10 <mail host from the setup page>' }]);
+      return [
+        {
+          target: email.domain,
+          evidence: `${email.domain} MX: ${mx.status === 'nxdomain' ? 'NXDOMAIN (the domain does not exist)' : 'no MX record'}`,
+          remediation: `${receive}\n${publishText('Or, if the domain never sends or receives mail, say so', nullMxSet(email.domain))}`,
+        },
+      ];
     }
     const nullMx = mx.hosts.length === 1 && mx.hosts[0].exchange === '';
     if (!nullMx || declaresNoMail(email)) return [];
@@ -35,7 +47,7 @@ export default defineCheck({
         severity: 'medium',
         title: 'A Null MX says the domain takes no mail, but SPF and DMARC do not say it sends none',
         evidence: `${email.domain} MX 0 . (Null MX); SPF: ${email.spf.record ? `"${email.spf.record}"` : 'none'}; DMARC p=reject: ${declaresNoMail(email) ? 'yes' : 'no'}`,
-        remediation: 'If the domain sends mail, replace the Null MX with your provider\'s MX records. If it sends none, publish "v=spf1 -all" and "v=DMARC1; p=reject".',
+        remediation: `${publishText('If the domain sends no mail, publish these (the Null MX stays)', nullMxSet(email.domain).slice(1))}\nIf it does send or receive mail, replace the Null MX with your mailbox provider's MX records.`,
       },
     ];
   },

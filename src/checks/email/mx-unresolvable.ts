@@ -1,4 +1,25 @@
 import { defineCheck } from '../../core/check.js';
+import type { EmailArtifact, MxHost } from '../../email/artifact.js';
+import { mxLines, providerMx } from '../../email/mx-advice.js';
+import { organisationalDomain } from '../../email/org-domain.js';
+import { publishText, recordLine } from '../../email/record-line.js';
+
+const dead = (h: MxHost) => h.exchange !== '' && (h.status === 'nxdomain' || h.status === 'nodata');
+
+/** The MX set without the dead hosts when others still work; the address a host of your own needs; else the provider's set. */
+function fixFor(email: EmailArtifact, host: MxHost): string {
+  const alive = email.mx.hosts.filter((h) => !dead(h));
+  const own = organisationalDomain(host.exchange) === organisationalDomain(email.domain);
+  const address = own ? `\nOr, if ${host.exchange} is your own mail server, give it its address:\n${recordLine({ name: host.exchange, type: 'A', value: '<the mail server\'s public IPv4 address>' })}` : '';
+  if (alive.length > 0) {
+    const gone = email.mx.hosts.filter(dead).map((h) => `${h.priority} ${h.exchange}`);
+    return `${publishText(`Publish this MX set (${gone.join(', ')} removed: delete ${gone.length === 1 ? 'that record' : 'those records'})`, mxLines(email.domain, alive))}${address}`;
+  }
+  const provider = providerMx(email);
+  if (provider) return `${publishText(`Replace the MX records with ${provider.provider}'s, as your SPF record names it`, provider.records)}${address}`;
+  return `${publishText('Replace the MX records with the host names on your mailbox provider\'s setup page, copied exactly', [{ name: email.domain, type: 'MX', value: '10 <mail host from the setup page>' }])}${address}`;
+}
+
 
 export default defineCheck({
   id: 'email.mx-unresolvable',
@@ -13,7 +34,7 @@ export default defineCheck({
   requires: ['email'],
   run({ email }) {
     return email.mx.hosts
-      .filter((h) => h.exchange !== '' && (h.status === 'nxdomain' || h.status === 'nodata'))
-      .map((h) => ({ target: email.domain, evidence: `MX ${h.priority} ${h.exchange}: ${h.status === 'nxdomain' ? 'NXDOMAIN (no such name)' : 'no A or AAAA record'}` }));
+      .filter(dead)
+      .map((h) => ({ target: email.domain, evidence: `MX ${h.priority} ${h.exchange}: ${h.status === 'nxdomain' ? 'NXDOMAIN (no such name)' : 'no A or AAAA record'}`, remediation: fixFor(email, h) }));
   },
 });

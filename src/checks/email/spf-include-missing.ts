@@ -1,4 +1,6 @@
 import { defineCheck } from '../../core/check.js';
+import { didYouMean } from '../../config/did-you-mean.js';
+import { KNOWN_SPF_INCLUDES, spfRemediation } from '../../email/advice.js';
 import { nodesOf } from '../../email/spf/walk.js';
 
 export default defineCheck({
@@ -14,11 +16,16 @@ export default defineCheck({
   reference: 'https://www.rfc-editor.org/rfc/rfc7208#section-5.2',
   requires: ['email'],
   run({ email }) {
+    const fix = spfRemediation(email.spf);
     return nodesOf(email.spf)
       .filter((n) => n.via !== 'root' && n.status === 'none')
       .map((n) => {
         const why = n.missing === 'nxdomain' ? 'does not exist (NXDOMAIN)' : n.missing === 'bad-name' ? 'is not a valid domain name' : 'has no TXT record starting with v=spf1';
-        return { target: email.domain, evidence: `${n.term}: ${n.domain} ${why}` };
+        // The corrected tree drops the include; a typo of the provider's name is better fixed by hand, hence the note.
+        const hint = didYouMean(n.domain, KNOWN_SPF_INCLUDES);
+        const typo = hint ? `If you meant ${hint}, write include:${hint} instead of ${n.term}.` : `If ${n.domain} is a misspelt provider domain, put the include back with the name from your provider's setup page instead.`;
+        const remediation = fix ? `${fix}\n${typo}` : typo;
+        return { target: email.domain, evidence: `${n.term}: ${n.domain} ${why}`, ...(remediation ? { remediation } : {}) };
       });
   },
 });

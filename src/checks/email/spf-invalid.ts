@@ -1,4 +1,5 @@
 import { defineCheck, type FindingDraft } from '../../core/check.js';
+import { spfRemediation } from '../../email/advice.js';
 import { nodesOf } from '../../email/spf/walk.js';
 
 export default defineCheck({
@@ -15,10 +16,11 @@ export default defineCheck({
   requires: ['email'],
   run({ email }) {
     const drafts: FindingDraft[] = [];
+    const fix = spfRemediation(email.spf);
     for (const n of nodesOf(email.spf)) {
       const where = n.via === 'root' ? `${n.domain}` : `${n.term} → ${n.domain}`;
       if (n.errors.length > 0) {
-        drafts.push({ target: email.domain, evidence: `${where}: "${n.record}"\n${n.errors.map((e) => `  ${e.message}`).join('\n')}` });
+        drafts.push({ target: email.domain, evidence: `${where}: "${n.record}"\n${n.errors.map((e) => `  ${e.message}`).join('\n')}`, ...(fix ? { remediation: fix } : {}) });
       }
       if (n.warnings.length > 0 && n.via === 'root') {
         drafts.push({
@@ -26,7 +28,7 @@ export default defineCheck({
           severity: 'low',
           title: 'Part of the SPF record is ignored by receivers',
           evidence: `${where}: "${n.record}"\n${n.warnings.map((w) => `  ${w.message}`).join('\n')}`,
-          remediation: 'Correct or remove the ignored terms so the record says what receivers actually do.',
+          remediation: fix ?? 'Correct or remove the ignored terms so the record says what receivers actually do.',
         });
       }
     }

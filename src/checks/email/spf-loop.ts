@@ -1,4 +1,5 @@
 import { defineCheck } from '../../core/check.js';
+import { spfRemediation } from '../../email/advice.js';
 import { nodesOf } from '../../email/spf/walk.js';
 
 export default defineCheck({
@@ -13,8 +14,9 @@ export default defineCheck({
   reference: 'https://www.rfc-editor.org/rfc/rfc7208#section-4.6.4',
   requires: ['email'],
   run({ email }) {
+    const fix = spfRemediation(email.spf);
     return nodesOf(email.spf)
       .filter((n) => n.status === 'loop')
-      .map((n) => ({ target: email.domain, evidence: `${n.term} loops: ${n.problem}` }));
+      .map((n) => ({ target: email.domain, evidence: `${n.term} loops: ${n.problem}`, ...(fix ? { remediation: fix } : {}) }));
   },
 });

@@ -1,5 +1,6 @@
 import { defineCheck } from '../../core/check.js';
 import { starterSpf } from '../../email/advice.js';
+import { publishText } from '../../email/record-line.js';
 
 export default defineCheck({
   id: 'email.spf-missing',
@@ -16,6 +17,6 @@ export default defineCheck({
     const root = email.spf;
     if (root.status !== 'none') return [];
     const why = root.missing === 'nxdomain' ? `${root.domain} does not exist (NXDOMAIN)` : `no TXT record at ${root.domain} starts with "v=spf1"`;
-    return [{ target: email.domain, evidence: why, remediation: `Publish this TXT record at ${email.domain} (replace any placeholder with your provider's SPF domain):\n  ${starterSpf(email)}` }];
+    return [{ target: email.domain, evidence: why, remediation: publishText(`Publish this record (replace any placeholder with your provider's SPF domain)`, [{ name: email.domain, type: 'TXT', value: starterSpf(email) }]) }];
   },
 });

@@ -1,5 +1,7 @@
 import { defineCheck } from '../../core/check.js';
-import { mergeSpf } from '../../email/advice.js';
+import { spfRemediation } from '../../email/advice.js';
+import { publishText } from '../../email/record-line.js';
+import { mergeSpf } from '../../email/spf/repair.js';
 import { nodesOf } from '../../email/spf/walk.js';
 
 export default defineCheck({
@@ -14,12 +16,17 @@ export default defineCheck({
   reference: 'https://www.rfc-editor.org/rfc/rfc7208#section-4.5',
   requires: ['email'],
   run({ email }) {
+    const fix = spfRemediation(email.spf);
     return nodesOf(email.spf)
       .filter((n) => n.status === 'multiple')
-      .map((n) => ({
-        target: email.domain,
-        evidence: `${n.via === 'root' ? n.domain : `${n.term} → ${n.domain}`} has ${n.records?.length} SPF records:\n${(n.records ?? []).map((r) => `  ${r}`).join('\n')}`,
-        remediation: `Replace them with this single TXT record at ${n.domain}:\n  ${mergeSpf(n.records ?? [])}`,
-      }));
+      .map((n) => {
+        // The domain's own duplicates are merged; below it, the corrected tree (merged when the name is yours, else the include dropped).
+        const remediation = n.via === 'root' ? publishText(`Replace them with this single record (delete the others)`, [{ name: n.domain, type: 'TXT', value: mergeSpf(n.records ?? []) }]) : fix;
+        return {
+          target: email.domain,
+          evidence: `${n.via === 'root' ? n.domain : `${n.term} → ${n.domain}`} has ${n.records?.length} SPF records:\n${(n.records ?? []).map((r) => `  ${r}`).join('\n')}`,
+          ...(remediation ? { remediation } : {}),
+        };
+      });
   },
 });

@@ -1,5 +1,5 @@
 import { defineCheck } from '../../core/check.js';
-import { correctedSpf, spfFixText } from '../../email/advice.js';
+import { spfRemediation } from '../../email/advice.js';
 import { finalAll } from '../../email/spf/walk.js';
 
 export default defineCheck({
@@ -19,15 +19,14 @@ export default defineCheck({
     if (root.status !== 'ok' || root.errors.length > 0 || finalAll(root)) return [];
     const chainBroken = root.children.some((c) => c.via === 'redirect' && c.status !== 'ok');
     if (chainBroken) return [];
-    const fix = correctedSpf(root);
+    const fix = spfRemediation(root);
     let last = root;
     for (let next = last.children.find((c) => c.via === 'redirect'); next; next = last.children.find((c) => c.via === 'redirect')) last = next;
     return [
       {
         target: email.domain,
         evidence: `${root.domain}: "${root.record}" has no "all"${last !== root ? ', and neither does its redirect chain' : ''}`,
-        // A redirect chain is fixed where it ends; otherwise the corrected record (flattened too when needed).
-        remediation: last === root && fix ? spfFixText(fix) : `Add "~all" at the end of the record of ${last.domain}:\n  ${last.domain}  TXT  "${last.record} ~all"`,
+        ...(fix ? { remediation: fix } : {}),
       },
     ];
   },

@@ -1,13 +1,6 @@
 import { defineCheck, type FindingDraft } from '../../core/check.js';
-import { correctedSpf, spfFixText, withSafeAll } from '../../email/advice.js';
-import { finalAll, nodesOf, type SpfNode } from '../../email/spf/walk.js';
-
-/** The corrected root record (flattened too when needed), or the fix of the redirect target that ends the chain. */
-function fixFor(root: SpfNode, ending: SpfNode): string {
-  const fix = ending === root ? correctedSpf(root) : undefined;
-  if (fix) return spfFixText(fix);
-  return `Publish this record at ${ending.domain} instead:\n  ${ending.domain}  TXT  "${withSafeAll(ending.record ?? 'v=spf1')}"`;
-}
+import { spfRemediation } from '../../email/advice.js';
+import { finalAll, nodesOf } from '../../email/spf/walk.js';
 
 export default defineCheck({
   id: 'email.spf-permissive',
@@ -23,6 +16,7 @@ export default defineCheck({
   requires: ['email'],
   run({ email }) {
     const drafts: FindingDraft[] = [];
+    const fix = spfRemediation(email.spf);
     const end = finalAll(email.spf);
     if (end && (end.term.qualifier === '+' || end.term.qualifier === '?')) {
       const critical = end.term.qualifier === '+';
@@ -31,7 +25,7 @@ export default defineCheck({
         severity: critical ? 'critical' : 'high',
         title: critical ? `Anyone on the internet can send email as ${email.domain}: your SPF record ends in ${end.term.text}` : `SPF vouches for no one: your record ends in ${end.term.text}, so every sender is "neutral"`,
         evidence: `${end.node.domain}: "${end.node.record}"`,
-        remediation: fixFor(email.spf, end.node),
+        ...(fix ? { remediation: fix } : {}),
       });
     }
     for (const n of nodesOf(email.spf).filter((x) => x.via === 'include')) {
@@ -41,7 +35,7 @@ export default defineCheck({
         target: email.domain,
         title: `Anyone on the internet can send email as ${email.domain}: ${n.term} ends in ${all.text}`,
         evidence: `${n.term} → ${n.domain}: "${n.record}"`,
-        remediation: `Remove "${n.term}" from your record, or have ${n.domain} end in ~all.`,
+        ...(fix ? { remediation: fix } : {}),
       });
     }
     return drafts;

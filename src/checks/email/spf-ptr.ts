@@ -1,4 +1,6 @@
 import { defineCheck } from '../../core/check.js';
+import { spfRemediation } from '../../email/advice.js';
+import { organisationalDomain } from '../../email/org-domain.js';
 import { nodesOf } from '../../email/spf/walk.js';
 
 export default defineCheck({
@@ -13,8 +15,17 @@ export default defineCheck({
   reference: 'https://www.rfc-editor.org/rfc/rfc7208#section-5.5',
   requires: ['email'],
   run({ email }) {
+    const fix = spfRemediation(email.spf);
+    const org = organisationalDomain(email.domain);
     return nodesOf(email.spf).flatMap((n) =>
-      n.terms.filter((t) => t.kind === 'ptr').map((t) => ({ target: email.domain, evidence: `${t.text} in ${n.via === 'root' ? n.domain : `${n.term} (${n.domain})`}: "${n.record}"` })),
+      n.terms
+        .filter((t) => t.kind === 'ptr')
+        .map((t) => ({
+          target: email.domain,
+          evidence: `${t.text} in ${n.via === 'root' ? n.domain : `${n.term} (${n.domain})`}: "${n.record}"`,
+          // A provider's own record is theirs to change.
+          remediation: organisationalDomain(n.domain) === org && fix ? fix : `${n.domain} is your provider's record: ask them to replace "${t.text}" by address terms; nothing to change in yours.`,
+        })),
     );
   },
 });

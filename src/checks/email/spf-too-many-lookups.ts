@@ -26,10 +26,8 @@ export default defineCheck({
     const tree = lookupTree(email.spf);
     const shown = tree.length > TREE_LINES ? [...tree.slice(0, TREE_LINES), `  … ${tree.length - TREE_LINES} more includes`] : tree;
     const fix = correctedSpf(email.spf);
-    const remediation =
-      fix && !fix.unflattenable
-        ? spfFixText(fix)
-        : `It cannot be flattened automatically: ${fix?.unflattenable ?? 'the record could not be read'}. Remove includes of services you no longer send with.`;
+    // The tree was cut (a hostile or looping one): what it would take is unknown, so no record is offered.
+    const remediation = fix && !truncated ? spfFixText(fix) : `The tree is too deep to flatten safely: remove includes of services you no longer send with, starting with the deepest branch above, then re-run \`launch-ready email ${email.domain}\`.`;
     return [
       {
         target: email.domain,

@@ -1,4 +1,5 @@
 import { defineCheck } from '../../core/check.js';
+import { spfRemediation } from '../../email/advice.js';
 import { VOID_LOOKUP_LIMIT } from '../../email/spf/check-host.js';
 import { voidTerms } from '../../email/spf/walk.js';
 
@@ -17,6 +18,7 @@ export default defineCheck({
   run({ email }) {
     const voids = voidTerms(email.spf);
     if (voids.length <= VOID_LOOKUP_LIMIT) return [];
-    return [{ target: email.domain, evidence: `${voids.length} void lookups (the limit is ${VOID_LOOKUP_LIMIT}):\n${voids.map((v) => `  ${v.term} in ${v.domain}`).join('\n')}` }];
+    const fix = spfRemediation(email.spf);
+    return [{ target: email.domain, evidence: `${voids.length} void lookups (the limit is ${VOID_LOOKUP_LIMIT}):\n${voids.map((v) => `  ${v.term} in ${v.domain}`).join('\n')}`, ...(fix ? { remediation: fix } : {}) }];
   },
 });

@@ -1,4 +1,6 @@
 import { defineCheck } from '../../core/check.js';
+import { publishText } from '../../email/record-line.js';
+import { parseTagList, tagValue } from '../../email/tag-list.js';
 import { tlsRptErrors } from '../../email/tls-rpt.js';
 
 export default defineCheck({
@@ -16,6 +18,10 @@ export default defineCheck({
     const record = email.tlsRpt.records.find((r) => /^v=TLSRPTv1\b/.test(r));
     if (!record) return [];
     const errors = tlsRptErrors(record);
-    return errors.length === 0 ? [] : [{ target: email.domain, evidence: `${email.tlsRpt.name}: "${record}"\n${errors.map((e) => `  ${e}`).join('\n')}` }];
+    if (errors.length === 0) return [];
+    // The addresses that are valid stay; with none left, a mailbox of the domain.
+    const rua = (tagValue(parseTagList(record), 'rua') ?? '').split(',').map((u) => u.trim()).filter((u) => u !== '' && tlsRptErrors(`v=TLSRPTv1; rua=${u}`).length === 0);
+    const value = `v=TLSRPTv1; rua=${rua.length > 0 ? rua.join(',') : `mailto:tls-reports@${email.domain}`}`;
+    return [{ target: email.domain, evidence: `${email.tlsRpt.name}: "${record}"\n${errors.map((e) => `  ${e}`).join('\n')}`, remediation: publishText('Publish this as the only v=TLSRPTv1 record', [{ name: email.tlsRpt.name, type: 'TXT', value }]) }];
   },
 });

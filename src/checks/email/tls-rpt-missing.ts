@@ -1,4 +1,5 @@
 import { defineCheck } from '../../core/check.js';
+import { publishText } from '../../email/record-line.js';
 
 export default defineCheck({
   id: 'email.tls-rpt-missing',
@@ -14,6 +15,12 @@ export default defineCheck({
   run({ email }) {
     const t = email.tlsRpt;
     if (t.status === 'error' || t.records.some((r) => /^v=TLSRPTv1\b/.test(r)) || !email.mx.hosts.some((h) => h.exchange !== '')) return [];
-    return [{ target: email.domain, evidence: `${t.name}: ${t.status === 'ok' ? 'no v=TLSRPTv1 record' : t.status.toUpperCase()}` }];
+    return [
+      {
+        target: email.domain,
+        evidence: `${t.name}: ${t.status === 'ok' ? 'no v=TLSRPTv1 record' : t.status.toUpperCase()}`,
+        remediation: publishText(`Publish this record (and create the mailbox tls-reports@${email.domain}, or use a report service's address)`, [{ name: t.name, type: 'TXT', value: `v=TLSRPTv1; rua=mailto:tls-reports@${email.domain}` }]),
+      },
+    ];
   },
 });

@@ -4,7 +4,6 @@
  * only when that keeps the meaning: every term of the include is a pass for fixed addresses. What
  * stays an include keeps following the provider's changes; what is flattened must be refreshed.
  */
-import { parseSpfRecord } from './record.js';
 import { finalAll, totalLookups, type SpfNode, type SpfTermInfo } from './walk.js';
 
 export interface SpfSuggestion {
@@ -15,10 +14,11 @@ export interface SpfSuggestion {
   flattened: string[];
 }
 
-export type FlattenOutcome = { ok: true; suggestion: SpfSuggestion } | { ok: false; reason: string };
+/** `fits`: the record is already under the limit, nothing to flatten. */
+export type FlattenOutcome = { ok: true; suggestion: SpfSuggestion } | { ok: false; reason: string; fits?: true };
 
 /** RFC 7208 §3.4 advises keeping a record small enough for one 512-byte UDP answer; 450 leaves room for the rest. */
-const MAX_RECORD_BYTES = 450;
+export const MAX_RECORD_BYTES = 450;
 
 function cidrSuffix(family: 4 | 6, cidr: number | undefined): string {
   return cidr === undefined || cidr === (family === 4 ? 32 : 128) ? '' : `/${cidr}`;
@@ -86,47 +86,60 @@ function chunk(terms: string[]): string[][] {
   return chunks;
 }
 
-export function flattenToLimit(root: SpfNode, limit = 10): FlattenOutcome {
-  if (root.status !== 'ok' || !root.record) return { ok: false, reason: 'the domain has no single valid SPF record to start from' };
-  const children = childrenByTerm(root);
-  const units = root.terms
-    .filter((t) => t.lookups > 0)
-    .map((t) => ({ term: t, cost: 1 + (children.has(t) ? totalLookups(children.get(t) as SpfNode) : 0), addresses: termAddresses(t, children.get(t)) }));
-  const before = units.reduce((n, u) => n + u.cost, 0);
-  if (before <= limit) return { ok: false, reason: `the record already needs only ${before} lookups` };
+const LOOKUP_KINDS = /^[+?~-]?(include:|a(?=$|[:/])|mx(?=$|[:/])|ptr(?=$|:)|exists:|redirect=)/i;
 
-  const exp = parseSpfRecord(root.record).exp?.text;
+/**
+ * `record` is the root's record, possibly edited (terms dropped or corrected): its terms that the
+ * walk followed are costed from the tree, the others as one lookup each, and never flattened.
+ */
+export function flattenToLimit(root: SpfNode, limit = 10, record = root.record): FlattenOutcome {
+  if (root.status !== 'ok' || !record) return { ok: false, reason: 'the domain has no single valid SPF record to start from' };
+  const children = childrenByTerm(root);
+  // Receivers never look past `all`, and ignore a redirect next to one (§6.1): those terms are left out.
+  const written = record.split(' ').slice(1).filter((t) => t !== '');
+  const allAt = written.findIndex((t) => /^[+?~-]?all$/i.test(t));
+  const texts = allAt < 0 ? written : written.filter((t, i) => (i <= allAt || /^exp=/i.test(t)) && !/^redirect=/i.test(t));
+  const units = texts
+    .map((text) => {
+      const term = root.terms.find((t) => t.text === text);
+      if (!term) return { text, cost: LOOKUP_KINDS.test(text) ? 1 : 0, addresses: undefined };
+      return { text, term, cost: term.lookups + (children.has(term) ? totalLookups(children.get(term) as SpfNode) : 0), addresses: termAddresses(term, children.get(term)) };
+    })
+    .filter((u) => u.cost > 0);
+  const before = units.reduce((n, u) => n + u.cost, 0);
+  if (before <= limit) return { ok: false, fits: true, reason: `the record already needs only ${before} lookups` };
+
   /** The records to publish when `flattened` terms are replaced by their addresses, and the lookups they need. */
-  const build = (flattened: ReadonlySet<SpfTermInfo>): SpfSuggestion => {
+  const build = (flattened: ReadonlySet<string>): SpfSuggestion => {
     const kept: string[] = [];
+    const tail: string[] = [];
     const addresses: string[] = [];
-    for (const t of root.terms) {
-      if (t.kind === 'all') continue;
-      if (!flattened.has(t)) kept.push(t.text);
-      else for (const a of units.find((u) => u.term === t)?.addresses ?? []) if (!addresses.includes(a)) addresses.push(a);
+    for (const text of texts) {
+      if (/^[+?~-]?all$/i.test(text) || /^exp=/i.test(text)) tail.push(text);
+      else if (!flattened.has(text)) kept.push(text);
+      else for (const a of units.find((u) => u.text === text)?.addresses ?? []) if (!addresses.includes(a)) addresses.push(a);
     }
-    const redirectFlattened = [...flattened].some((t) => t.kind === 'redirect');
-    const all = root.terms.find((t) => t.kind === 'all')?.text ?? (redirectFlattened ? finalAll(root)?.term.text : undefined);
-    const tail = [...(all ? [all] : []), ...(exp ? [exp] : [])];
-    const lookups = units.filter((u) => !flattened.has(u.term)).reduce((n, u) => n + u.cost, 0);
-    const text = [...flattened].map((t) => t.text);
+    const redirectFlattened = [...flattened].some((t) => /^redirect=/i.test(t));
+    const ending = redirectFlattened && !tail.some((t) => /all$/i.test(t)) ? finalAll(root)?.term.text : undefined;
+    if (ending) tail.unshift(ending);
+    const lookups = units.filter((u) => !flattened.has(u.text)).reduce((n, u) => n + u.cost, 0);
     const single = ['v=spf1', ...kept, ...addresses, ...tail].join(' ');
-    if (single.length <= MAX_RECORD_BYTES) return { records: [{ name: root.domain, value: single }], lookups, flattened: text };
+    if (single.length <= MAX_RECORD_BYTES) return { records: [{ name: root.domain, value: single }], lookups, flattened: [...flattened] };
     const helpers = chunk(addresses).map((terms, i) => ({ name: `_spf${i + 1}.${root.domain}`, value: ['v=spf1', ...terms].join(' ') }));
     const main = ['v=spf1', ...kept, ...helpers.map((h) => `include:${h.name}`), ...tail].join(' ');
-    return { records: [{ name: root.domain, value: main }, ...helpers], lookups: lookups + helpers.length, flattened: text };
+    return { records: [{ name: root.domain, value: main }, ...helpers], lookups: lookups + helpers.length, flattened: [...flattened] };
   };
 
   // Flatten the most expensive includes first, and no more than needed: what stays an include keeps following the provider.
-  const flattened = new Set<SpfTermInfo>();
+  const flattened = new Set<string>();
   let suggestion = build(flattened);
   for (const u of units.filter((x) => x.addresses).sort((a, b) => b.cost - a.cost)) {
     if (suggestion.lookups <= limit) break;
-    flattened.add(u.term);
+    flattened.add(u.text);
     suggestion = build(flattened);
   }
   if (suggestion.lookups <= limit) return { ok: true, suggestion };
-  const blocking = units.filter((u) => !u.addresses).map((u) => u.term.text);
+  const blocking = units.filter((u) => !u.addresses).map((u) => u.text);
   return {
     ok: false,
     reason:
@@ -134,4 +147,23 @@ export function flattenToLimit(root: SpfNode, limit = 10): FlattenOutcome {
         ? `${blocking.join(', ')} cannot be replaced by fixed addresses (their records use sender-dependent macros, ptr, exists or non-pass terms, or could not all be read), and the rest still needs ${suggestion.lookups} lookups`
         : `even with every include replaced by addresses, the record needs ${suggestion.lookups} lookups`,
   };
+}
+
+/**
+ * A record over MAX_RECORD_BYTES with its address terms moved to helper records it includes, when
+ * that keeps the meaning (every term before `all` is a pass, so their order does not matter) and
+ * the helpers' lookups still fit under `limit`. undefined: not possible, or not needed.
+ */
+export function splitLongRecord(root: SpfNode, limit = 10): Array<{ name: string; value: string }> | undefined {
+  const record = root.record;
+  if (root.status !== 'ok' || !record || Buffer.byteLength(record) <= MAX_RECORD_BYTES) return undefined;
+  const terms = record.split(' ').slice(1).filter((t) => t !== '');
+  const tail = terms.filter((t) => /^[+?~-]?all$/i.test(t) || /^exp=/i.test(t));
+  const body = terms.filter((t) => !tail.includes(t));
+  if (body.some((t) => /^[-~?]/.test(t) || /^redirect=/i.test(t))) return undefined;
+  const addresses = body.filter((t) => /^\+?ip[46]:/i.test(t));
+  const helpers = chunk(addresses).map((chunkTerms, i) => ({ name: `_spf${i + 1}.${root.domain}`, value: ['v=spf1', ...chunkTerms].join(' ') }));
+  if (addresses.length === 0 || totalLookups(root) + helpers.length > limit) return undefined;
+  const main = ['v=spf1', ...body.filter((t) => !addresses.includes(t)), ...helpers.map((h) => `include:${h.name}`), ...tail].join(' ');
+  return [{ name: root.domain, value: main }, ...helpers];
 }

@@ -136,6 +136,12 @@ class Walker {
         if (found.problem) info.problem = found.problem;
       }
       else if (m.kind === 'mx') await this.mx(info, target);
+      else if (m.kind === 'exists') {
+        // §5.7: exists asks for A records only; a fixed name that has none is a void lookup for every sender.
+        const a = await this.dns.lookup(target, 'A');
+        if (a.kind === 'error') info.problem = `${target}: ${a.message}`;
+        else if (isVoid(a)) info.void = true;
+      }
     }
     if (parsed.redirect && allAt < 0) {
       this.counted++;
