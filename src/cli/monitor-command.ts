@@ -12,14 +12,14 @@ import { networkFromConfig } from '../config/plan.js';
 import { UsageError } from '../core/errors.js';
 import { systemClock } from '../monitor/clock.js';
 import { reloadConfig, watchConfig } from '../monitor/config-watch.js';
+import { leanRuntime } from '../monitor/lean-runtime.js';
 import { MonitorService } from '../monitor/service.js';
 import { SqliteStore } from '../monitor/store/sqlite-store.js';
 import { Auth, PASSWORD_ENV, setPassword } from '../monitor/web/auth/auth.js';
 import { weakPassword } from '../monitor/web/auth/password.js';
 import { parseListen, startWebServer } from '../monitor/web/server.js';
-import { typedSources } from './audit-command.js';
 import type { RegisterCommand } from './command-kit.js';
-import { addNetworkOptions, networkSettings, type NetworkFlags } from './network-options.js';
+import { addNetworkOptions, networkSettings, typedSources, type NetworkFlags } from './network-options.js';
 
 interface MonitorFlags extends NetworkFlags {
   config?: string;
@@ -55,6 +55,7 @@ function waitForSignal(): Promise<string> {
 }
 
 async function monitorAction(flags: MonitorFlags, cmd: Command): Promise<number> {
+  leanRuntime();
   const loaded = await loadConfig(configPath(flags.config));
   const settings = networkSettings(flags, networkFromConfig(loaded), typedSources(cmd));
   let listen: { host: string; port: number };

@@ -1,9 +1,21 @@
 import { checkServerIdentity, connect, type DetailedPeerCertificate, type SecureVersion, type TLSSocket } from 'node:tls';
 import type { CertificateInfo, NetError, TlsProbe } from '../core/artifacts.js';
 import { resolveTarget, trustOptions } from './connector.js';
-import { x509 } from './x509.js';
 import type { DnsClient } from './dns-client.js';
 import type { NetworkSettings } from './settings.js';
+import type { x509 as X509 } from './x509.js';
+
+type X509Module = typeof X509;
+
+export interface TlsProbeOptions {
+  /**
+   * 'full' (the audit): the handshake, one more per legacy protocol (TLS 1.0, 1.1) and each
+   * certificate's signature algorithm. 'single-handshake' (the monitor, every minute): one
+   * handshake, legacy protocols left unknown (null) and no signature algorithm, so the X.509
+   * parser is never loaded.
+   */
+  mode?: 'full' | 'single-handshake';
+}
 
 interface Handshake {
   socket?: TLSSocket;
@@ -48,17 +60,19 @@ function handshake(
   });
 }
 
-function describe(cert: DetailedPeerCertificate): CertificateInfo {
+function signatureAlgorithmOf(raw: Buffer, x509: X509Module): string | undefined {
+  try {
+    const alg = new x509.X509Certificate(new Uint8Array(raw)).signatureAlgorithm as { name?: string; hash?: { name?: string } };
+    return [alg.hash?.name, alg.name].filter(Boolean).join(' with ');
+  } catch {
+    return undefined;
+  }
+}
+
+function describe(cert: DetailedPeerCertificate, x509: X509Module | undefined): CertificateInfo {
   const name = (o: Record<string, string | string[]> | undefined) =>
     o ? Object.entries(o).map(([k, v]) => `${k}=${Array.isArray(v) ? v.join('+') : v}`).join(', ') : '';
-  let signatureAlgorithm: string | undefined;
-  try {
-    const parsed = new x509.X509Certificate(new Uint8Array(cert.raw));
-    const alg = parsed.signatureAlgorithm as { name?: string; hash?: { name?: string } };
-    signatureAlgorithm = [alg.hash?.name, alg.name].filter(Boolean).join(' with ');
-  } catch {
-    signatureAlgorithm = undefined;
-  }
+  const signatureAlgorithm = x509 ? signatureAlgorithmOf(cert.raw, x509) : undefined;
   const keyType = cert.asn1Curve || cert.nistCurve ? 'EC' : cert.modulus ? 'RSA' : cert.pubkey ? 'other' : undefined;
   return {
     subject: name(cert.subject as unknown as Record<string, string>),
@@ -75,13 +89,13 @@ function describe(cert: DetailedPeerCertificate): CertificateInfo {
   };
 }
 
-function chainOf(leaf: DetailedPeerCertificate): CertificateInfo[] {
+function chainOf(leaf: DetailedPeerCertificate, x509: X509Module | undefined): CertificateInfo[] {
   const chain: CertificateInfo[] = [];
   const seen = new Set<string>();
   let cert: DetailedPeerCertificate | undefined = leaf;
   while (cert && cert.raw && !seen.has(cert.fingerprint256) && chain.length < 10) {
     seen.add(cert.fingerprint256);
-    chain.push(describe(cert));
+    chain.push(describe(cert, x509));
     cert = cert.issuerCertificate;
   }
   return chain;
@@ -97,8 +111,9 @@ async function accepts(address: string, port: number, host: string, settings: Ne
   return hs.error?.code === 'tls' || hs.error?.code === 'reset' ? false : null;
 }
 
-/** One handshake per host with full certificate details, plus one per legacy protocol. */
-export async function probeTls(dns: DnsClient, settings: NetworkSettings, host: string, port = 443): Promise<TlsProbe> {
+/** One handshake per host with full certificate details, plus one per legacy protocol unless `mode` is 'single-handshake'. */
+export async function probeTls(dns: DnsClient, settings: NetworkSettings, host: string, port = 443, options: TlsProbeOptions = {}): Promise<TlsProbe> {
+  const full = (options.mode ?? 'full') === 'full';
   const probe: TlsProbe = { host, port, ok: false, authorized: false, hostnameMatches: false, chain: [], legacyProtocols: { TLSv1: null, 'TLSv1.1': null } };
   let target: { address: string; port: number };
   try {
@@ -120,8 +135,9 @@ export async function probeTls(dns: DnsClient, settings: NetworkSettings, host: 
   probe.authorized = socket.authorized;
   if (!socket.authorized && socket.authorizationError) probe.authorizationError = String(socket.authorizationError);
   probe.hostnameMatches = leaf && leaf.raw ? checkServerIdentity(host, leaf) === undefined : false;
-  probe.chain = leaf && leaf.raw ? chainOf(leaf) : [];
   socket.destroy();
+  probe.chain = leaf && leaf.raw ? chainOf(leaf, full ? (await import('./x509.js')).x509 : undefined) : [];
+  if (!full) return probe;
   const [v10, v11] = await Promise.all([
     accepts(target.address, target.port, host, settings, 'TLSv1'),
     accepts(target.address, target.port, host, settings, 'TLSv1.1'),

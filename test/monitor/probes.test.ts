@@ -5,7 +5,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:net';
+import { connect, createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseConfig } from '../../src/config/load.js';
@@ -18,7 +18,10 @@ import { monitorsFromConfig } from '../../src/monitor/from-config.js';
 import type { MonitorSpec } from '../../src/monitor/model.js';
 import { ProbeNetwork } from '../../src/monitor/probes/network.js';
 import { siteFacts } from '../../src/monitor/probes/site.js';
+import { DnsClient } from '../../src/net/dns-client.js';
+import { resolveTarget } from '../../src/net/connector.js';
 import { DEFAULT_NETWORK, parseConnectTo } from '../../src/net/settings.js';
+import { probeTls } from '../../src/net/tls-probe.js';
 
 let world: World;
 let dir: string;
@@ -84,6 +87,35 @@ describe('probes against the demo world', () => {
     assert.match((await check('app.acme.test certificate')).detail, /wrong name/);
     assert.match((await check('staging.acme.test certificate')).detail, /untrusted/);
     assert.ok((await check('api.acme.test certificate')).certificate!.daysLeft < 14, 'the expiring-soon certificate');
+  });
+
+  it('tls: a check is one handshake; the audit\'s probe adds one per legacy protocol', async () => {
+    // A proxy in front of www.acme.test's HTTPS address counts the connections each probe opens.
+    const upstream = await resolveTarget(new DnsClient(network.settings), network.settings, 'www.acme.test', 443);
+    let connections = 0;
+    const proxy = createServer((client) => {
+      connections++;
+      const server = connect(upstream.port, upstream.address);
+      client.pipe(server).pipe(client);
+      client.on('error', () => server.destroy());
+      server.on('error', () => client.destroy());
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    try {
+      const settings = { ...network.settings, connectTo: [parseConnectTo(`www.acme.test:443:127.0.0.1:${(proxy.address() as { port: number }).port}`)] };
+      const spec = specs.find((s) => s.name === 'www.acme.test certificate')!;
+      const compiled = compileMonitor(spec, { env: {}, pings: () => ({ count: 0 }) });
+      assert.ok(compiled.ok);
+      const result = await runCheck(compiled.monitor, new ProbeNetwork(settings, systemClock), new LatencyWindow(), Date.now(), false);
+      assert.equal(result.ok, true, result.detail);
+      assert.equal(connections, 1);
+      const audit = await probeTls(new DnsClient(settings), settings, 'www.acme.test');
+      assert.equal(audit.ok, true);
+      assert.equal(connections, 4, 'the audit: the handshake, then TLS 1.0 and TLS 1.1');
+      assert.ok(audit.chain[0].signatureAlgorithm, 'the audit parses the signature algorithm');
+    } finally {
+      await new Promise<void>((resolve) => proxy.close(() => resolve()));
+    }
   });
 
   it('tcp: connected through --connect-to, refused on a closed port', async () => {

@@ -7,16 +7,13 @@ import { resolveEnvRefs } from '../../config/env-refs.js';
 import type { Condition } from '../conditions/ast.js';
 import { parseCondition } from '../conditions/parse.js';
 import type { MonitorSpec } from '../model.js';
-import { probeChatbot, type ChatbotSection } from '../probes/chatbot.js';
-import { probeDnsDrift } from '../probes/dns-drift.js';
-import { probeEmailAuth } from '../probes/email-auth.js';
+import type { ChatbotSection } from '../probes/chatbot.js';
 import { observeHeartbeat, type PingRecord } from '../probes/heartbeat.js';
 import { probeHttp } from '../probes/http.js';
 import type { CheckNetwork, ProbeNetwork } from '../probes/network.js';
 import type { Observation } from '../probes/observation.js';
 import type { SiteFacts } from '../probes/site.js';
 import { probeTcp } from '../probes/tcp.js';
-import { probeCertificate } from '../probes/tls.js';
 
 export interface CompileContext {
   env: NodeJS.ProcessEnv;
@@ -35,6 +32,12 @@ export type Compiled = { ok: true; monitor: CompiledMonitor } | { ok: false; err
 
 type Probe = (net: CheckNetwork, now: number) => Promise<Observation>;
 
+/*
+ * The TLS, chatbot, DNS and email probes pull in what only they need (X.509 parsing, the DNS
+ * diff, the email checks): each is loaded on its first check, so a process that monitors only
+ * HTTP endpoints never holds them in memory.
+ */
+
 function probeFor(spec: MonitorSpec, ctx: CompileContext): Probe {
   const expand = (value: string) => resolveEnvRefs(value, ctx.env);
   const expandHeaders = (headers: Record<string, string>) => Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, expand(v)]));
@@ -47,24 +50,24 @@ function probeFor(spec: MonitorSpec, ctx: CompileContext): Probe {
     case 'tcp':
       return (net) => probeTcp(spec.endpoint!, net);
     case 'tls':
-      return (net, now) => probeCertificate(spec.endpoint!, net, now);
+      return async (net, now) => (await import('../probes/tls.js')).probeCertificate(spec.endpoint!, net, now);
     case 'heartbeat':
       return async (_net, now) => observeHeartbeat(ctx.pings(spec.id), now);
     case 'chatbot': {
       const chatbot = ctx.chatbot;
       if (!chatbot) throw new Error('a chatbot monitor needs the config\'s chatbot section (endpoint, body template, reply path)');
       const headers = expandHeaders(chatbot.headers);
-      return (net) => probeChatbot(chatbot, headers, spec.prompt ?? '', net);
+      return async (net) => (await import('../probes/chatbot.js')).probeChatbot(chatbot, headers, spec.prompt ?? '', net);
     }
     case 'dns': {
       const site = ctx.site;
       if (!site) throw new Error('a DNS monitor needs a config file (its dns.desired state)');
-      return (net, now) => probeDnsDrift(site, net, now);
+      return async (net, now) => (await import('../probes/dns-drift.js')).probeDnsDrift(site, net, now);
     }
     case 'email': {
       const site = ctx.site;
       if (!site) throw new Error('an email monitor needs a config file (its domain)');
-      return (net, now) => probeEmailAuth(site, net, now);
+      return async (net, now) => (await import('../probes/email-auth.js')).probeEmailAuth(site, net, now);
     }
   }
 }

@@ -2,10 +2,13 @@
  * Error-budget alerts (issue 7 §2). The budget is the downtime the uptime target allows over its
  * window: 99.5 % over 24 h allows 7 min 12 s. Two alerts, each once per episode (it is sent when
  * the condition starts holding and re-armed when it stops):
- *  - budget: uptime over the window fell below the target;
+ *  - budget: the downtime within the window exceeds the budget, so uptime over the window is below
+ *    the target whatever the rest of it holds. Judged on downtime, as the dashboard's "budget
+ *    left" is, not on the ratio of the time measured so far: a monitor started ten minutes ago
+ *    with one minute down measures 90 % yet has spent an eighth of its budget;
  *  - burn rate: more than `burnRate.budgetPercent` % of the budget was spent within
  *    `burnRate.windowMs` (the fast-burn page of SRE practice).
- * Groups are judged on the mean uptime of their monitors.
+ * Groups are judged on the mean downtime and uptime of their monitors.
  */
 import type { AlertMessage } from '../alerts/message.js';
 import { formatDuration } from '../alerts/message.js';
@@ -25,6 +28,8 @@ export interface BudgetSubject {
   channels?: string[];
   /** Over the budget window. */
   uptime?: number;
+  /** Downtime within the budget window. */
+  downMs: number;
   /** Downtime within the burn-rate window. */
   recentDownMs: number;
 }
@@ -41,7 +46,7 @@ export function budgetSubjects(specs: readonly MonitorSpec[], window: Map<string
   const subjects: BudgetSubject[] = [];
   const groups = new Map<string, MonitorSpec[]>();
   for (const s of specs) {
-    const subject: BudgetSubject = { key: `monitor:${s.id}`, name: s.name, uptime: window.get(s.id)?.ratio, recentDownMs: recent.get(s.id)?.downMs ?? 0 };
+    const subject: BudgetSubject = { key: `monitor:${s.id}`, name: s.name, uptime: window.get(s.id)?.ratio, downMs: window.get(s.id)?.downMs ?? 0, recentDownMs: recent.get(s.id)?.downMs ?? 0 };
     if (s.channels) subject.channels = s.channels;
     subjects.push(subject);
     if (s.group) groups.set(s.group, [...(groups.get(s.group) ?? []), s]);
@@ -52,6 +57,7 @@ export function budgetSubjects(specs: readonly MonitorSpec[], window: Map<string
       key: `group:${group}`,
       name: `group ${group}`,
       uptime: ratios.length ? ratios.reduce((a, b) => a + b, 0) / ratios.length : undefined,
+      downMs: members.reduce((sum, m) => sum + (window.get(m.id)?.downMs ?? 0), 0) / members.length,
       recentDownMs: Math.max(0, ...members.map((m) => recent.get(m.id)?.downMs ?? 0)),
     });
   }
@@ -62,13 +68,14 @@ export async function evaluateBudgets(subjects: readonly BudgetSubject[], o: Bud
   const budget = budgetMs(o);
   const burnLimit = (budget * o.burnRate.budgetPercent) / 100;
   for (const s of subjects) {
-    const below = s.uptime !== undefined && s.uptime * 100 < o.targetPercent;
-    await episode(store, `budget:${s.key}`, below, async (since) =>
+    const spent = budget > 0 && s.downMs > budget;
+    const measured = s.uptime === undefined ? '' : ` (uptime ${(s.uptime * 100).toFixed(3)} % of the time measured)`;
+    await episode(store, `budget:${s.key}`, spent, async (since) =>
       notify(s.channels, `budget:${s.key}:${since}`, {
         kind: 'budget',
         severity: 'warning',
         title: `${s.name}: error budget spent`,
-        text: `Uptime of ${s.name} over the last ${formatDuration(o.windowMs)} is ${((s.uptime ?? 0) * 100).toFixed(3)} %, below the ${o.targetPercent} % target (a budget of ${formatDuration(budget)} of downtime).`,
+        text: `${s.name} was down ${formatDuration(s.downMs)} over the last ${formatDuration(o.windowMs)}, more than the ${formatDuration(budget)} its ${o.targetPercent} % target allows${measured}.`,
         at: now,
         monitorName: s.name,
       }),

@@ -1,7 +1,9 @@
 /**
  * TLS certificate monitor: the project's probeTls (trust against system roots plus --ca, name
- * check, the chain), judged at the monitor's clock: `cert.valid` is trusted, for this name and
- * within its validity period. Expiry warnings at 30/14/7/1 days are raised from `certificate`.
+ * check, the chain) in its single-handshake mode, since the audit's legacy-protocol probes would
+ * triple the handshakes every minute for nothing a monitor alerts on. Judged at the monitor's
+ * clock: `cert.valid` is trusted, for this name and within its validity period. Expiry warnings
+ * at 30/14/7/1 days are raised from `certificate`.
  */
 import { probeTls } from '../../net/tls-probe.js';
 import type { CheckNetwork } from './network.js';
@@ -11,7 +13,7 @@ const DAY_MS = 86_400_000;
 
 export async function probeCertificate(endpoint: { host: string; port: number }, net: CheckNetwork, now: number): Promise<Observation> {
   const started = performance.now();
-  const probe = await probeTls(net.dns, net.settings, endpoint.host, endpoint.port);
+  const probe = await probeTls(net.dns, net.settings, endpoint.host, endpoint.port, { mode: 'single-handshake' });
   const latencyMs = Math.round((performance.now() - started) * 10) / 10;
   const leaf = probe.chain[0];
   const validTo = leaf ? Date.parse(leaf.validTo) : undefined;
