@@ -74,6 +74,12 @@ function trueLatency(t: number, freeze: { start: number; end: number }, service:
 }
 
 const ms = (v: number) => `${v.toFixed(v < 10 ? 2 : 1)} ms`;
+
+/** Rows as aligned columns, the first row a header. */
+function table(rows: string[][]): string[] {
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+  return rows.map((r) => `  ${r.map((c, i) => c.padEnd(widths[i])).join('  ')}`.trimEnd());
+}
 const verdict = (ok: boolean) => (ok ? 'met' : 'MISSED');
 
 export async function benchLatency(): Promise<void> {
@@ -143,6 +149,15 @@ export async function benchLatency(): Promise<void> {
     out(`  3. constant ${CONSTANT.serviceMs} ms server, ${CONSTANT.rate} req/s for ${CONSTANT.durationS} s, median of ${CONSTANT.runs} runs (${steady.requests} requests each)`);
     out(`     launch-ready p1…p99 ${ms(steady.lo)} – ${ms(steady.hi)}, p50 ${ms(steady.p50)} (goal within ${CONSTANT.serviceMs}–${CONSTANT.serviceMs * 1.06} ms): ${verdict(steadyOk)}`);
     out(`     p99 of each run: ${steadyRuns.map((r) => ms(r.hi)).join(', ')}`);
+    out('');
+    const theirP99Error = (theirStall.latency.p99 - trueP99) / trueP99;
+    table([
+      ['comparison', 'launch-ready', 'reference', 'ratio / error', 'goal', 'result'],
+      ['throughput, closed, 50 conns', `${Math.round(median(mine))} req/s`, `autocannon ${Math.round(median(cannon))} req/s`, `${ratio.toFixed(2)}x`, '>= 0.90x', verdict(ratio >= 0.9)],
+      ['stall p99 from intended send', ms(stalled.total.p99), `true ${ms(trueP99)}`, `${(stallError * 100).toFixed(1)} %`, '±10 %', verdict(Math.abs(stallError) <= 0.1)],
+      ['stall p99, autocannon -R', '', ms(theirStall.latency.p99), `${(theirP99Error * 100).toFixed(1)} %`, '(shown)', ''],
+      ['constant 100 ms, p1…p99', `${ms(steady.lo)} – ${ms(steady.hi)}`, `${CONSTANT.serviceMs} ms`, `+${(((steady.hi - CONSTANT.serviceMs) / CONSTANT.serviceMs) * 100).toFixed(1)} % at worst`, '100–106 ms', verdict(steadyOk)],
+    ]).forEach((line) => out(line));
     out(`  bench wall time ${((performance.now() - began) / 1000).toFixed(0)} s`);
   } finally {
     await server.terminate();

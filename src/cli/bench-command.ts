@@ -11,7 +11,7 @@ import { Option, type Command } from 'commander';
 import { loadConfig } from '../config/load.js';
 import { networkFromConfig } from '../config/plan.js';
 import { UsageError } from '../core/errors.js';
-import { parseBaseline, toBaseline, type Baseline } from '../latency/baseline.js';
+import { parseBaseline, parseTolerance, toBaseline, type Baseline } from '../latency/baseline.js';
 import { runBench } from '../latency/bench.js';
 import { describePlan } from '../latency/describe.js';
 import { stderrProgressLine } from '../latency/progress-line.js';
@@ -37,6 +37,7 @@ export interface BenchFlags extends NetworkFlags {
   maxRequests?: string;
   saveBaseline?: string;
   baseline?: string;
+  tolerance?: string;
   format?: string;
   quiet?: boolean;
 }
@@ -118,7 +119,9 @@ const processIo: BenchIo = { stdout: process.stdout, stderr: process.stderr };
 
 export async function benchAction(url: string | undefined, flags: BenchFlags, cmd: Command, io: BenchIo = processIo): Promise<number> {
   const { targets, settings, timeoutMs } = await planBench(url, flags, cmd);
-  const baseline = flags.baseline ? { file: flags.baseline, data: await readBaseline(flags.baseline) } : undefined;
+  if (flags.tolerance !== undefined && !flags.baseline) throw new UsageError('LR_TOLERANCE_WITHOUT_BASELINE', '--tolerance applies to the comparison with --baseline FILE; give both.');
+  const tolerance = flags.tolerance !== undefined ? parseTolerance(flags.tolerance) : undefined;
+  const baseline = flags.baseline ? { file: flags.baseline, data: await readBaseline(flags.baseline), ...(tolerance ? { tolerance } : {}) } : undefined;
   for (const t of targets) io.stderr.write(`${describePlan(t)}\n`);
 
   const progress = stderrProgressLine(Boolean(flags.quiet), io.stderr);
@@ -171,6 +174,7 @@ export const benchCommandWith =
       .option('--max-requests <n>', `hard cap on requests per target (default: none, 200 for chat endpoints)`)
       .option('--save-baseline <file>', 'save this run’s figures to compare later runs with')
       .option('--baseline <file>', 'fail when p95 is more than 20 % and 50 ms worse than in this saved run')
+      .option('--tolerance <tolerance>', 'with --baseline: how much worse p95 may get, percentage and margin (default 20%,50ms)')
       .addOption(new Option('--format <format>', 'output on stdout').choices(['terminal', 'json', 'md']).default('terminal'))
       .option('-q, --quiet', 'no live progress line'),
   ).action(run((url: string | undefined, flags: BenchFlags, cmd: Command) => benchAction(url, flags, cmd, io)));

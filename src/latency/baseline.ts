@@ -4,6 +4,7 @@
  * the percentage alone would flag noise on fast endpoints (4 ms -> 6 ms), the absolute margin
  * alone would miss a slow endpoint doubling.
  */
+import { parseDuration } from '../config/units.js';
 import { UsageError } from '../core/errors.js';
 import type { LatencySummary } from './histogram.js';
 import type { RegressionResult, TargetRun } from './result.js';
@@ -31,6 +32,21 @@ export interface Tolerance {
 }
 
 export const DEFAULT_TOLERANCE: Tolerance = { percent: 20, ms: 50 };
+
+/** `--tolerance 10%,20ms`: either part may be left out (it keeps its default); `0ms` and `0%` are allowed. */
+export function parseTolerance(text: string): Tolerance {
+  const tolerance = { ...DEFAULT_TOLERANCE };
+  const parts = text.split(/[\s,]+/).filter(Boolean);
+  for (const part of parts) {
+    const percent = /^(\d+(?:\.\d+)?)%$/.exec(part);
+    const ms = /^0+(\.0+)?(ms|s)?$/.test(part) ? 0 : parseDuration(part);
+    if (percent) tolerance.percent = Number(percent[1]);
+    else if (ms !== undefined) tolerance.ms = ms;
+    else throw new UsageError('LR_BAD_TOLERANCE', `--tolerance "${text}": "${part}" is neither a percentage (20%) nor a duration (50ms); e.g. --tolerance 10%,20ms.`);
+  }
+  if (parts.length === 0) throw new UsageError('LR_BAD_TOLERANCE', `--tolerance "${text}": expected a percentage and/or a duration, e.g. 10%,20ms.`);
+  return tolerance;
+}
 
 export function toBaseline(runs: readonly TargetRun[], savedAt: Date): Baseline {
   return {

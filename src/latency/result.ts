@@ -49,11 +49,11 @@ export interface TargetRun {
   /** A few distinct failure messages, to start debugging from. */
   errorSamples: string[];
   statusCounts: Record<string, number>;
-  /** Requests ended per second over the elapsed time. */
+  /** Open model: requests sent per second over the span of the sends (the rate when none was late or dropped). Closed model: requests ended per second. */
   achievedRate: number;
-  /** Time to the response headers; from the intended send time in the open model. */
+  /** Time to the response headers; from the intended send time in the open model. A timeout counts at the moment it was given up. */
   ttfb: LatencySummary;
-  /** Time to the last body byte; from the intended send time in the open model. */
+  /** Time to the last body byte; from the intended send time in the open model. A timeout counts at the moment it was given up. */
   total: LatencySummary;
   /** Open model only. */
   sends?: SendAccounting;

@@ -6,7 +6,7 @@ import { systemClock, type Clock } from './clock.js';
 import { HttpSender } from './http-sender.js';
 import { runOpenModel, scheduledCount } from './open-model.js';
 import { RunRecorder, type Outcome } from './recorder.js';
-import type { TargetRun } from './result.js';
+import type { LoadModel, TargetRun } from './result.js';
 import { benchRequest, type BenchTarget } from './targets.js';
 import { evaluateThresholds } from './thresholds.js';
 
@@ -42,7 +42,19 @@ export interface RunEnvironment {
  */
 export const MAX_IN_FLIGHT = 2000;
 const PROGRESS_EVERY_MS = 1000;
+/** The connections' warm-up gives up after this: a host that ignores OPTIONS must not hold the run back for long. */
+const WARM_UP_MS = 5000;
 const round = (n: number, places = 3) => Math.round(n * 10 ** places) / 10 ** places;
+
+/**
+ * Open model: requests sent per second over the span of the sends, the schedule's rate when every
+ * send left on time (the drain after the last send is not the generator's pace). Closed model:
+ * requests ended per second over the elapsed time, the throughput.
+ */
+function achievedRate(model: LoadModel, r: { sent: number; startedAt: number; lastSendAt: number; ended: number; elapsedMs: number }): number {
+  if (model.kind === 'open') return r.sent > 0 ? round(r.sent / ((r.lastSendAt - r.startedAt) / 1000 + 1 / model.ratePerSecond), 1) : 0;
+  return r.elapsedMs > 0 ? round(r.ended / (r.elapsedMs / 1000), 1) : 0;
+}
 
 export async function runTarget(target: BenchTarget, env: RunEnvironment): Promise<TargetRun> {
   const clock = env.clock ?? systemClock;
@@ -59,9 +71,12 @@ export async function runTarget(target: BenchTarget, env: RunEnvironment): Promi
       env.onOutcome?.(o);
     },
   });
+  await sender.warmUp(Math.min(env.timeoutMs, WARM_UP_MS));
   let sent = 0;
+  let lastSendAt = 0;
   const send = (index: number, startAt: number, done: () => void) => {
     sent++;
+    lastSendAt = clock.now();
     sender.send(index, startAt, done);
   };
   const cap = target.requestCap ?? Infinity;
@@ -120,7 +135,7 @@ export async function runTarget(target: BenchTarget, env: RunEnvironment): Promi
     errorKinds: t.errorKinds,
     errorSamples: t.errorSamples,
     statusCounts: t.statusCounts,
-    achievedRate: elapsedMs > 0 ? round(t.requests / (elapsedMs / 1000), 1) : 0,
+    achievedRate: achievedRate(target.model, { sent, startedAt, lastSendAt, ended: t.requests, elapsedMs }),
     ttfb: t.ttfb,
     total: t.total,
     serverTiming: t.serverTiming,

@@ -1,7 +1,7 @@
 /**
- * The roadmap's minimum bar: ten things a shop needs before paid traffic. Each item is judged from
- * the checks that map to it, so a later issue that adds `email.*` or `secret.*` checks fills its
- * item with no change here.
+ * The roadmap's minimum bar: ten things a shop needs before paid traffic, and chat latency. Each
+ * item is judged from the checks that map to it, so a later issue that adds `email.*` or `secret.*`
+ * checks fills its item with no change here.
  */
 import type { CheckResult } from '../core/check.js';
 import { severityAtLeast, type Finding } from '../core/finding.js';
@@ -42,6 +42,8 @@ export const MINIMUM_BAR: readonly MinimumBarRule[] = [
   { id: 'email', label: 'SPF, DKIM and DMARC', checks: ['email.*'], whenNotChecked: 'run `launch-ready email {domain}`' },
   { id: 'monitoring', label: 'Uptime monitoring with alerts', checks: ['monitor.*'], whenNotChecked: 'set up `launch-ready monitor`' },
   { id: 'caching', label: 'Caching', checks: ['cache.*', 'http.uncompressed'], whenNotChecked: 'no caching or compression check ran' },
+  // Issue 5 adds this one to the roadmap's ten: the stall a founder fears most (p95 under 2 s for chat).
+  { id: 'chat-latency', label: 'Chat latency', checks: ['latency.*', 'timeout.*'], whenNotChecked: 'declare latency budgets (latency.targets) or run `launch-ready bench`' },
   { id: 'logs', label: 'Readable logs', checks: ['tracing.*', 'health.*'], whenNotChecked: 'no health or tracing check ran' },
 ];
 
@@ -80,7 +82,9 @@ export function buildMinimumBar(plan: AuditPlan, results: readonly CheckResult[]
     }
     if (ran.length === 0) {
       const hint = rule.whenNotChecked.replace('{domain}', plan.domain);
-      const detail = errored.length > 0 ? `could not check: ${errored[0].error ?? 'check failed'}` : `not checked yet — ${hint}`;
+      // A stage left out on purpose says why as "not checked: …" (see collect-all.ts); a failure says what failed.
+      const why = errored[0]?.error ?? 'check failed';
+      const detail = errored.length === 0 ? `not checked yet — ${hint}` : why.startsWith('not checked: ') ? `not checked — ${why.slice('not checked: '.length)}` : `could not check: ${why}`;
       return { ...base, status: 'not-checked', findingIds: [], detail };
     }
     const minor = findings.filter((f) => barItemOf(f.id) === rule).length;

@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { UsageError } from '../../src/core/errors.js';
-import { compareToBaseline, parseBaseline, toBaseline } from '../../src/latency/baseline.js';
+import { compareToBaseline, parseBaseline, parseTolerance, toBaseline } from '../../src/latency/baseline.js';
 import type { LatencySummary } from '../../src/latency/histogram.js';
 import type { TargetRun } from '../../src/latency/result.js';
 
@@ -27,6 +27,26 @@ describe('compareToBaseline (default: worse by more than 20 % and more than 50 m
 
   it('takes another tolerance', () => {
     assert.equal(compareToBaseline(p95(110), p95(100), { percent: 5, ms: 5 }).regressed, true);
+  });
+});
+
+describe('parseTolerance', () => {
+  it('reads a percentage and a margin, in any order, each keeping its default when left out', () => {
+    assert.deepEqual(parseTolerance('10%,20ms'), { percent: 10, ms: 20 });
+    assert.deepEqual(parseTolerance('1s 5%'), { percent: 5, ms: 1000 });
+    assert.deepEqual(parseTolerance('35%'), { percent: 35, ms: 50 });
+    assert.deepEqual(parseTolerance('0ms'), { percent: 20, ms: 0 });
+    assert.deepEqual(parseTolerance('0%,0'), { percent: 0, ms: 0 });
+  });
+
+  it('refuses anything else, naming the part', () => {
+    for (const bad of ['', 'fast', '10', '10%,soon', '-5%']) {
+      assert.throws(
+        () => parseTolerance(bad),
+        (err: unknown) => err instanceof UsageError && err.code === 'LR_BAD_TOLERANCE',
+        bad,
+      );
+    }
   });
 });
 

@@ -75,10 +75,13 @@ describe('launch-ready bench', () => {
     assert.equal(JSON.parse(await readFile(file, 'utf8')).kind, 'launch-ready-bench-baseline');
     delayMs = 120;
     const second = await bench(`${base}/api`, '--rate', '20', '--duration', '500ms', '--baseline', file, '--format', 'md');
+    const lenient = await bench(`${base}/api`, '--rate', '20', '--duration', '500ms', '--baseline', file, '--tolerance', '20%,10s', '--format', 'json');
     delayMs = 5;
     assert.equal(second.code, 1);
     assert.match(second.stdout, /\*\*regressed\*\*/);
     assert.match(second.stdout, /p95 regressed — \d+(\.\d)? ms now vs \d+\.\d+ ms in the baseline \(\+\d+ %\); tolerance 20 % and 50 ms/);
+    assert.equal(lenient.code, 0, 'within a 10 s margin');
+    assert.deepEqual((JSON.parse(lenient.stdout) as BenchReport).targets[0].regression?.tolerance, { percent: 20, ms: 10_000 });
   });
 
   it('benches the targets of a config’s latency section', async () => {
@@ -114,5 +117,6 @@ describe('launch-ready bench', () => {
     }
     await assert.rejects(bench('not-a-url'), (err: unknown) => err instanceof UsageError && err.code === 'LR_BAD_URL');
     await assert.rejects(bench(`${base}/x`, '--baseline', join(dir, 'missing.json')), (err: unknown) => err instanceof UsageError && err.code === 'LR_BASELINE_UNREADABLE');
+    await assert.rejects(bench(`${base}/x`, '--tolerance', '10%'), (err: unknown) => err instanceof UsageError && err.code === 'LR_TOLERANCE_WITHOUT_BASELINE');
   });
 });

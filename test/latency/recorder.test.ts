@@ -22,15 +22,29 @@ describe('RunRecorder', () => {
 
   it('keeps failed requests out of the latency histograms but in the error counts', () => {
     const r = new RunRecorder();
-    r.record({ startAt: 0, endAt: 30_000, error: { kind: 'timeout', message: 'no complete response within 30000 ms' } });
     r.record({ startAt: 0, endAt: 1, error: { kind: 'connect', message: 'ECONNREFUSED: connect ECONNREFUSED 127.0.0.1:1' } });
     r.record({ startAt: 0, headersAt: 3, endAt: 9, status: 200, error: { kind: 'too-large', message: 'body larger than 10 bytes' } });
     const t = r.totals();
-    assert.equal(t.requests, 3);
-    assert.equal(t.errors, 3);
-    assert.deepEqual(t.errorKinds, { timeout: 1, connect: 1, 'too-large': 1 });
+    assert.equal(t.requests, 2);
+    assert.equal(t.errors, 2);
+    assert.deepEqual(t.errorKinds, { connect: 1, 'too-large': 1 });
     assert.equal(t.total.count, 0);
     assert.equal(t.ttfb.count, 1, 'the too-large response had headers');
+  });
+
+  it('times a timed-out request at the moment it was given up, so a long stall stays in the percentiles', () => {
+    const r = new RunRecorder();
+    for (let i = 0; i < 18; i++) r.record({ startAt: 0, headersAt: 10, endAt: 10, status: 200 });
+    r.record({ startAt: 0, endAt: 2000, error: { kind: 'timeout', message: 'no complete response within 2000 ms' } });
+    r.record({ startAt: 0, headersAt: 40, endAt: 2000, status: 200, error: { kind: 'timeout', message: 'no complete response within 2000 ms' } });
+    const t = r.totals();
+    assert.equal(t.errors, 2);
+    assert.deepEqual(t.errorKinds, { timeout: 2 });
+    assert.equal(t.total.count, 20);
+    near(t.total.p95, 2000);
+    assert.equal(t.ttfb.count, 20);
+    near(t.ttfb.max, 2000);
+    assert.deepEqual(t.serverTiming, []);
   });
 
   it('breaks Server-Timing down per component', () => {

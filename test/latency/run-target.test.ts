@@ -124,7 +124,11 @@ describe('runTarget failures', () => {
     assert.equal(r.requests, 3);
     assert.deepEqual(r.errorKinds, { timeout: 3 });
     assert.equal(r.errorRatePercent, 100);
-    assert.equal(r.total.count, 0);
+    assert.equal(r.total.count, 3, 'timed at the moment they were given up');
+    assert.ok(r.total.min >= 300, `min ${r.total.min} ms is at least the timeout`);
+    // Sent at 0, 100 and 200 ms, ended after 500 ms: the rate achieved is the sends', not 3 per 0.5 s.
+    assert.ok(r.elapsedMs >= 500);
+    assert.ok(r.achievedRate > 6, `achieved ${r.achievedRate}/s`);
   });
 
   it('counts a refused connection as a connect error', async () => {
@@ -149,6 +153,46 @@ describe('runTarget failures', () => {
     assert.deepEqual(r.statusCounts, { 502: 4 });
     assert.deepEqual(r.errorKinds, { '5xx': 4 });
     assert.equal(r.errorRatePercent, 100);
+  });
+});
+
+describe('runTarget warm-up', () => {
+  /** Runs `t` against a server of its own that notes which socket carried each request. */
+  async function traced(model: LoadModel, cap: number): Promise<Array<{ method: string; url: string; socket: number }>> {
+    const seen: Array<{ method: string; url: string; socket: number }> = [];
+    const sockets = new Map<object, number>();
+    const own = createServer((req, res) => {
+      if (!sockets.has(req.socket)) sockets.set(req.socket, sockets.size);
+      seen.push({ method: req.method ?? '', url: req.url ?? '', socket: sockets.get(req.socket)! });
+      res.end('ok');
+    });
+    await new Promise<void>((resolve) => own.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${(own.address() as AddressInfo).port}/api/orders/1`;
+      await run({ ...target('/', model, 5000), url, requestCap: cap });
+    } finally {
+      own.closeAllConnections();
+      await new Promise((resolve) => own.close(resolve));
+    }
+    return seen;
+  }
+
+  it('opens each connection with an OPTIONS of the URL before the first timed request', async () => {
+    const seen = await traced({ kind: 'closed', connections: 3 }, 9);
+    assert.deepEqual(
+      seen.slice(0, 3).map((r) => `${r.method} ${r.url}`),
+      ['OPTIONS /api/orders/1', 'OPTIONS /api/orders/1', 'OPTIONS /api/orders/1'],
+    );
+    assert.deepEqual(new Set(seen.slice(0, 3).map((r) => r.socket)), new Set([0, 1, 2]));
+    const timed = seen.slice(3);
+    assert.equal(timed.length, 9);
+    assert.ok(timed.every((r) => r.method === 'GET' && r.url === '/api/orders/1' && r.socket < 3), 'the timed requests reuse the warm connections');
+  });
+
+  it('open model: the first timed request goes out on the warm connection', async () => {
+    const seen = await traced({ kind: 'open', ratePerSecond: 50, connections: null }, 3);
+    assert.equal(`${seen[0].method} ${seen[0].url}`, 'OPTIONS /api/orders/1');
+    assert.equal(seen[1].socket, seen[0].socket);
   });
 });
 

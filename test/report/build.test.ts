@@ -117,6 +117,7 @@ describe('buildReport: minimum bar', () => {
     ...ran('dns.missing-record', 'redirect.loop', 'tls.expired', 'hsts.missing', 'cache.static-uncached', 'env.mixed'),
     { id: 'health.missing', status: 'error', error: 'health not collected' },
     { id: 'tracing.missing', status: 'error', error: 'hosts not collected' },
+    { id: 'latency.p95-over-budget', status: 'error', error: 'not checked: the config declares no latency budget (latency.targets[].budget)' },
   ];
   const r = build(
     [
@@ -132,10 +133,10 @@ describe('buildReport: minimum bar', () => {
     return found;
   };
 
-  it('lists the ten items of the roadmap in order', () => {
+  it('lists the ten items of the roadmap and chat latency in order', () => {
     assert.deepEqual(
       r.minimumBar.map((i) => i.id),
-      ['domain', 'ssl', 'edge', 'environments', 'env-vars', 'secrets', 'email', 'monitoring', 'caching', 'logs'],
+      ['domain', 'ssl', 'edge', 'environments', 'env-vars', 'secrets', 'email', 'monitoring', 'caching', 'chat-latency', 'logs'],
     );
   });
 
@@ -164,6 +165,11 @@ describe('buildReport: minimum bar', () => {
   it('is not checked when all its checks errored, with the reason', () => {
     assert.equal(item('logs').status, 'not-checked');
     assert.equal(item('logs').detail, 'could not check: health not collected');
+  });
+
+  it('says why a stage was left out, without calling it a failure', () => {
+    assert.equal(item('chat-latency').status, 'not-checked');
+    assert.equal(item('chat-latency').detail, 'not checked — the config declares no latency budget (latency.targets[].budget)');
   });
 
   it('counts a check for one item only: an exact id beats a prefix', () => {

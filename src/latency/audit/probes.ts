@@ -17,11 +17,12 @@ const HISTORY_READS = 3;
 const HANG_GRACE_MS = 2000;
 
 /**
- * Opens a connection to the URL's origin (a HEAD of its root), so the first timed request does not
- * also pay for DNS, TCP and TLS: a slow first request must mean a cold cache or a short history.
+ * Opens a connection to the URL's origin (an OPTIONS of the URL: safe, and undici closes the
+ * connection after a HEAD), so the first timed request does not also pay for DNS, TCP and TLS: a
+ * slow first request must mean a cold cache or a short history.
  */
 async function warmUp(fetcher: TimedFetcher, url: string, userAgent: string): Promise<void> {
-  await fetcher.fetch(`${new URL(url).origin}/`, { method: 'HEAD', headers: { 'user-agent': userAgent }, deadlineMs: DEFAULT_REQUEST_TIMEOUT_MS });
+  await fetcher.fetch(url, { method: 'OPTIONS', headers: { 'user-agent': userAgent }, deadlineMs: DEFAULT_REQUEST_TIMEOUT_MS });
 }
 
 export async function probeReadRepeats(fetcher: TimedFetcher, read: ReadEndpoint, userAgent: string): Promise<ReadRepeatProbe> {

@@ -32,7 +32,9 @@ export class TimedFetcher {
     private readonly settings: NetworkSettings,
     dns: DnsClient,
   ) {
-    this.agent = new Agent({ connect: routedConnector(dns, settings), connections: 2 });
+    // One connection per origin: a lane sends one request at a time, and with a second connection undici
+    // would open it for the next request (the first is marked free a tick after its body ends), timing a handshake.
+    this.agent = new Agent({ connect: routedConnector(dns, settings), connections: 1 });
   }
 
   async fetch(url: string, req: TimedRequest): Promise<TimedResponse> {
