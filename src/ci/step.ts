@@ -1,4 +1,5 @@
 /** One part of `launch-ready ci` and how it ended; the combined exit code is the worst of them. */
+import type { SarifLog } from './sarif-merge.js';
 
 export type StepStatus = 'pass' | 'fail' | 'skipped' | 'error';
 
@@ -9,6 +10,8 @@ export interface StepResult {
   summary: string;
   /** Markdown the step produced (its report), shown under the summary table. */
   details?: string;
+  /** Its findings as SARIF, for the one file `--sarif` writes. */
+  sarif?: SarifLog;
 }
 
 const EXIT: Record<StepStatus, number> = { pass: 0, skipped: 0, fail: 1, error: 2 };

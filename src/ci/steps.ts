@@ -4,7 +4,8 @@
  * missing, so a pipeline never passes by silently doing nothing.
  */
 import { existsSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { runAudit } from '../audit.js';
@@ -17,8 +18,9 @@ import { severityAtLeast, type Severity } from '../core/finding.js';
 import { DnsClient } from '../net/dns-client.js';
 import type { NetworkSettings } from '../net/settings.js';
 import { mdCode, mdText } from '../report/markdown-escape.js';
-import { renderSarif } from '../report/sarif.js';
+import { toSarif } from '../report/sarif.js';
 import { writeReportDir } from '../report/write.js';
+import type { SarifLog } from './sarif-merge.js';
 import { skipped, type StepResult } from './step.js';
 import { findCommand, markdownFormat, optionOf, runSubcommand, type SubcommandRun } from './subcommand.js';
 
@@ -57,18 +59,37 @@ function networkArgsFor(cmd: Command, ctx: CiContext): string[] {
   return optionOf(cmd, '--dns-server') ? ctx.networkArgs : [];
 }
 
+/** The SARIF a command wrote into its report folder, when it did. */
+async function readSarif(dir: string): Promise<SarifLog | undefined> {
+  try {
+    return JSON.parse(await readFile(join(dir, 'report.sarif'), 'utf8')) as SarifLog;
+  } catch {
+    return undefined;
+  }
+}
+
 export async function secretScanStep(ctx: CiContext): Promise<StepResult> {
   const name = 'Secret scan';
   const cmd = findCommand(ctx.root, 'secrets');
   if (!cmd) return skipped(name, 'not available: this launch-ready has no `secrets` command');
-  const args = ['secrets', ...markdownFormat(cmd)];
+  const args = ['secrets', ...markdownFormat(cmd), ...networkArgsFor(cmd, ctx)];
   if (ctx.configPath && optionOf(cmd, '--config')) args.push('--config', ctx.configPath);
   // Only the change when the command can narrow to it; the whole tree otherwise.
   const narrow = ['--since', '--diff', '--base'].find((flag) => optionOf(cmd, flag));
   if (ctx.base && narrow) args.push(narrow, ctx.base);
-  if (ctx.out && optionOf(cmd, '--out')) args.push('--out', join(ctx.out, 'secrets'));
+  // Its report files carry the SARIF merged into --sarif: into --out when given, else a scratch folder.
+  const canWrite = Boolean(optionOf(cmd, '--out'));
+  const scratch = canWrite && ctx.sarif && !ctx.out ? await mkdtemp(join(tmpdir(), 'launch-ready-ci-')) : undefined;
+  const reports = ctx.out && canWrite ? join(ctx.out, 'secrets') : scratch;
+  if (reports) args.push('--out', reports);
   const scope = ctx.base && narrow ? `changes since ${ctx.base}` : 'the repository';
-  return fromRun(name, await runSubcommand(args, { timeoutMs: ctx.timeoutMs }), `no secret found in ${scope}`, `secrets found in ${scope}`);
+  try {
+    const result = fromRun(name, await runSubcommand(args, { timeoutMs: ctx.timeoutMs }), `no secret found in ${scope}`, `secrets found in ${scope}`);
+    const sarif = ctx.sarif && reports && result.status !== 'error' ? await readSarif(reports) : undefined;
+    return sarif ? { ...result, sarif } : result;
+  } finally {
+    if (scratch) await rm(scratch, { recursive: true, force: true });
+  }
 }
 
 export async function auditStep(ctx: CiContext): Promise<StepResult> {
@@ -77,7 +98,6 @@ export async function auditStep(ctx: CiContext): Promise<StepResult> {
   try {
     const found = await discover(ctx.url, new DnsClient(ctx.settings));
     const { report } = await runAudit({ plan: planFromDiscovery(found, new Date()), settings: ctx.settings, target: found.canonicalUrl, progress: ctx.progress });
-    if (ctx.sarif) await writeFile(ctx.sarif, renderSarif(report, checks));
     if (ctx.out) await writeReportDir(report, join(ctx.out, 'audit'), checks);
     const blocking = report.findings.filter((f) => severityAtLeast(f.severity, ctx.failOn));
     const lines = blocking.slice(0, 15).map((f) => `- **${f.severity}** ${mdCode(f.id)} on ${mdText(f.target)}: ${mdText(f.title)}`);
@@ -87,6 +107,7 @@ export async function auditStep(ctx: CiContext): Promise<StepResult> {
       status: blocking.length > 0 ? 'fail' : 'pass',
       summary: `${report.headline} (${blocking.length} at or above ${ctx.failOn})`,
       ...(lines.length > 0 ? { details: lines.join('\n') } : {}),
+      ...(ctx.sarif ? { sarif: toSarif(report, checks) as SarifLog } : {}),
     };
   } catch (err) {
     if (err instanceof UsageError) return { name, status: 'error', summary: err.message };

@@ -12,8 +12,9 @@ import { loadConfig } from '../config/load.js';
 import { networkFromConfig, planFromLoaded } from '../config/plan.js';
 import { DnsClient } from '../net/dns-client.js';
 import type { NetworkSettings } from '../net/settings.js';
-import { networkSettings, type NetworkFlags } from './network-options.js';
-import { emitReport, type OutputFlags } from './output.js';
+import { addOutputOptions, type RegisterCommand } from './command-kit.js';
+import { addNetworkOptions, networkSettings, typedSources, type NetworkFlags } from './network-options.js';
+import { checkOutputFlags, emitReport, type OutputFlags } from './output.js';
 import { stderrProgress } from './progress.js';
 
 export interface AuditFlags extends NetworkFlags, OutputFlags {
@@ -22,14 +23,8 @@ export interface AuditFlags extends NetworkFlags, OutputFlags {
   replay?: string;
 }
 
-/** Which flags the user typed (commander fills defaults, and only typed ones may override the config). */
-export function typedSources(cmd: Command) {
-  return {
-    timeoutFromFlag: cmd.getOptionValueSource('timeout') === 'cli',
-    concurrencyFromFlag: cmd.getOptionValueSource('concurrency') === 'cli',
-    userAgentFromFlag: cmd.getOptionValueSource('userAgent') === 'cli',
-  };
-}
+// Other commands import it from here; it lives with the network options so that needs no audit.
+export { typedSources };
 
 /** The plan and network settings of an audit: from a config file, or from discovery under a URL. */
 export async function planAudit(url: string | undefined, flags: AuditFlags, cmd: Command): Promise<{ plan: AuditPlan; settings: NetworkSettings; target: string }> {
@@ -77,3 +72,22 @@ export async function auditAction(url: string | undefined, flags: AuditFlags, cm
   if (flags.saveArtifacts) await writeFile(flags.saveArtifacts, JSON.stringify(artifactsForSaving(artifacts)));
   return emitReport(report, flags);
 }
+
+export const registerAuditCommand: RegisterCommand = (root, run) => {
+  addOutputOptions(
+    addNetworkOptions(
+      root
+        .command('audit')
+        .argument('[url]', 'site to audit; apex, www and common subdomains are discovered through DNS')
+        .description('audit the domain and edge layer and print a report ranked by launch risk')
+        .option('-c, --config <file>', 'audit what this config declares (default: ./launch-ready.yaml when present)')
+        .option('--save-artifacts <file>', 'save everything collected (JSON) to replay later without network')
+        .option('--replay <file>', 're-run the checks on artifacts saved by --save-artifacts'),
+    ),
+  ).action(
+    run(async (url: string | undefined, flags: AuditFlags, cmd: Command) => {
+      checkOutputFlags(flags);
+      return auditAction(url, flags, cmd);
+    }),
+  );
+};

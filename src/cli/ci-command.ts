@@ -3,18 +3,20 @@
  * the audit of the preview or staging URL, the latency baseline and the chatbot eval packs when
  * configured — with one exit code and a Markdown summary appended to `$GITHUB_STEP_SUMMARY`.
  */
-import { appendFile, mkdir } from 'node:fs/promises';
+import { appendFile, mkdir, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { Option, type Command } from 'commander';
+import { Command, Option } from 'commander';
 import { networkFromConfig } from '../config/plan.js';
 import { UsageError } from '../core/errors.js';
 import { isSeverity, type Severity } from '../core/finding.js';
+import { mergeSarif } from '../ci/sarif-merge.js';
 import { combinedExitCode, type StepResult } from '../ci/step.js';
 import { auditStep, DEFAULT_LATENCY_BASELINE, evalStep, latencyStep, secretScanStep, type CiContext } from '../ci/steps.js';
 import { renderSummaryMarkdown, renderSummaryText } from '../ci/summary.js';
 import { parseDuration } from '../net/settings.js';
 import { typedSources } from './audit-command.js';
-import type { RegisterCommand } from './command-kit.js';
+import type { RegisterCommand, Run } from './command-kit.js';
+import { COMMANDS } from './commands.js';
 import { optionalConfig } from './deploy-command.js';
 import { addNetworkOptions, networkSettings, type NetworkFlags } from './network-options.js';
 import { stderrProgress } from './progress.js';
@@ -47,13 +49,27 @@ function typedNetworkArgs(flags: NetworkFlags, cmd: Command): string[] {
   return args;
 }
 
-async function ciAction(flags: CiFlags, cmd: Command, root: Command): Promise<number> {
+/** The commands `ci` drives as child processes. */
+const DRIVEN = ['secrets', 'bench', 'eval'];
+
+/**
+ * A program holding the commands `ci` drives, for their options: the CLI registers only the command
+ * it runs (src/cli/commands.ts), so the root `ci` is attached to does not have them.
+ */
+async function drivenCommands(): Promise<Command> {
+  const program = new Command('launch-ready');
+  const never: Run = () => async () => undefined;
+  for (const [name, load] of COMMANDS) if (DRIVEN.includes(name)) (await load())(program, never);
+  return program;
+}
+
+async function ciAction(flags: CiFlags, cmd: Command): Promise<number> {
   if (!isSeverity(flags.failOn)) throw new UsageError('LR_BAD_FAIL_ON', `--fail-on "${flags.failOn}": expected one of critical, high, medium, low, info.`);
   const loaded = await optionalConfig(flags.config);
   const base = changeBase(flags.base);
   if (flags.out) await mkdir(resolve(flags.out), { recursive: true });
   const ctx: CiContext = {
-    root,
+    root: await drivenCommands(),
     ...(loaded ? { loaded, configPath: loaded.file } : {}),
     ...(flags.url ? { url: flags.url } : {}),
     ...(base ? { base } : {}),
@@ -69,6 +85,8 @@ async function ciAction(flags: CiFlags, cmd: Command, root: Command): Promise<nu
   const steps: StepResult[] = [];
   // One after another: each step may load the machine (benchmarks most of all).
   for (const step of [secretScanStep, auditStep, latencyStep, evalStep]) steps.push(await step(ctx));
+  const sarif = ctx.sarif ? mergeSarif(steps.flatMap((s) => s.sarif ?? [])) : undefined;
+  if (ctx.sarif && sarif) await writeFile(ctx.sarif, `${JSON.stringify(sarif, null, 2)}\n`);
   const markdown = renderSummaryMarkdown(steps);
   const summaryFile = process.env.GITHUB_STEP_SUMMARY;
   if (summaryFile) await appendFile(summaryFile, markdown);
@@ -86,10 +104,10 @@ export const registerCiCommand: RegisterCommand = (root, run) => {
       .option('--base <ref>', 'git ref the change is compared with (default: the pull request base from GITHUB_BASE_REF / CI_MERGE_REQUEST_DIFF_BASE_SHA)')
       .option('--latency-baseline <file>', `saved \`bench\` run to compare with (default: ${DEFAULT_LATENCY_BASELINE} when present)`)
       .addOption(new Option('--fail-on <severity>', 'audit findings at or above this severity fail the run').choices(['critical', 'high', 'medium', 'low', 'info']).default('high'))
-      .option('--sarif <file>', 'write the audit as SARIF 2.1.0 for code scanning (github/codeql-action/upload-sarif)')
+      .option('--sarif <file>', 'write the audit\'s and the secret scan\'s findings as one SARIF 2.1.0 file for code scanning (github/codeql-action/upload-sarif)')
       .option('--out <dir>', 'write every step\'s report files into this folder')
       .addOption(new Option('--format <format>', 'the summary on stdout').choices(['terminal', 'md']).default('terminal'))
       .option('--step-timeout <duration>', 'longest a step run as a child command may take', '15m')
       .option('-q, --quiet', 'no progress on stderr'),
-  ).action(run((flags: CiFlags, cmd: Command) => ciAction(flags, cmd, root)));
+  ).action(run((flags: CiFlags, cmd: Command) => ciAction(flags, cmd)));
 };

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { Option } from 'commander';
 import { request } from 'undici';
 import { runAudit } from '../audit.js';
 import { loadConfig } from '../config/load.js';
@@ -10,6 +11,7 @@ import { UsageError } from '../core/errors.js';
 import { startControl } from '../demo/control.js';
 import { FAULTS } from '../demo/faults.js';
 import { startWorld, type World } from '../demo/world.js';
+import { addOutputOptions, type RegisterCommand } from './command-kit.js';
 import { networkSettings } from './network-options.js';
 import { checkOutputFlags, emitReport, type OutputFlags } from './output.js';
 import { stderrProgress } from './progress.js';
@@ -138,3 +140,26 @@ export async function demoFaultAction(name: string, state: string, flags: { dir:
   process.stdout.write(`${name} is now ${state}\n`);
   return 0;
 }
+
+export const registerDemoCommand: RegisterCommand = (root, run) => {
+  const demo = addOutputOptions(
+    root
+      .command('demo')
+      .description('start the offline demo shop (DNS, HTTPS, chatbot) on loopback and audit it')
+      .option('--fixed', 'the same world with every fault fixed')
+      .addOption(new Option('--fault <name>', 'switch one fault on (repeatable); with --fixed, only these faults').argParser((v: string, p: string[] = []) => [...p, v]))
+      .option('--list-faults', 'list the named faults and the checks each one trips')
+      .option('--serve', 'keep the world running and write its config, CA and flags to --dir')
+      .option('--dir <dir>', 'folder for --serve files', 'launch-ready-demo'),
+  )
+    // Options after `fault` belong to it (both take --dir).
+    .enablePositionalOptions()
+    .action(run((flags: DemoFlags) => demoAction(flags)));
+  demo
+    .command('fault')
+    .argument('<name>', 'fault name (see --list-faults)')
+    .argument('<state>', 'on or off')
+    .option('--dir <dir>', 'the folder of the running world (demo --serve --dir)', 'launch-ready-demo')
+    .description('switch a fault of a running demo world on or off')
+    .action(run((name: string, state: string, flags: { dir: string }) => demoFaultAction(name, state, flags)));
+};

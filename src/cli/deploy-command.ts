@@ -14,6 +14,7 @@ import type { AuditPlan } from '../core/plan.js';
 import { chatSmokeSpec } from '../deploy/chat-smoke.js';
 import { diffDeploys } from '../deploy/diff.js';
 import { DEFAULT_LOG, findRecord, readLog } from '../deploy/log.js';
+import { DEFAULT_MONITOR_DATA, markInMonitor, monitorStoreFile } from '../deploy/monitor-marker.js';
 import { renderDiff, renderLog, renderVerify, type DeployFormat } from '../deploy/render.js';
 import { deployTarget } from '../deploy/target.js';
 import { verifyDeploy } from '../deploy/verify.js';
@@ -31,6 +32,7 @@ interface VerifyFlags extends NetworkFlags {
   git: boolean;
   log: string;
   record: boolean;
+  monitorData?: string;
   acceptChanges?: boolean;
   failOnNew: string;
   format: DeployFormat;
@@ -104,6 +106,16 @@ async function verifyAction(flags: VerifyFlags, cmd: Command): Promise<number> {
     now,
   });
   process.stdout.write(renderVerify(record, saved, flags.format));
+  const monitorFile = saved ? monitorStoreFile(flags.monitorData) : undefined;
+  if (monitorFile) {
+    // The deploy log already holds the record: a store that cannot be written costs only the chart marker.
+    try {
+      await markInMonitor(monitorFile, record);
+      if (!flags.quiet) process.stderr.write(`Deploy #${record.id} marked on the monitor's charts (${monitorFile}).\n`);
+    } catch (err) {
+      process.stderr.write(`launch-ready: deploy #${record.id} is in the deploy log but not in the monitor store ${monitorFile}: ${(err as Error).message}\n`);
+    }
+  }
   return record.result === 'pass' ? 0 : 1;
 }
 
@@ -134,7 +146,8 @@ export const registerDeployCommand: RegisterCommand = (root, run) => {
       .option('--expect-version <version>', 'the version or commit every address must report (default: the git HEAD of this repo)')
       .option('--no-git', 'do not expect the git HEAD: without --expect-version, the version most addresses run is taken as the deploy')
       .addOption(logOption())
-      .option('--no-record', 'verify only; do not append to the deploy log')
+      .option('--no-record', 'verify only; do not append to the deploy log (nor to the monitor store)')
+      .option('--monitor-data <dir>', `also mark the deploy in the monitor store of this folder (default: ${DEFAULT_MONITOR_DATA} when it holds a monitor.db)`)
       .option('--accept-changes', 'take changed TLS/redirect/edge facts as the new baseline instead of failing')
       .addOption(new Option('--fail-on-new <severity>', 'fail on a finding new since the previous deploy at or above this severity').default('high'))
       .addOption(formatOption())

@@ -21,7 +21,7 @@ import type { EvalCase } from '../eval/types.js';
 import { DnsClient } from '../net/dns-client.js';
 import { HttpClient } from '../net/http-client.js';
 import type { RegisterCommand } from './command-kit.js';
-import { addNetworkOptions, networkSettings, type NetworkFlags } from './network-options.js';
+import { addNetworkOptions, networkSettings, typedSources, type NetworkFlags } from './network-options.js';
 import { stderrProgress } from './progress.js';
 
 export interface EvalFlags extends NetworkFlags {
@@ -35,12 +35,6 @@ export interface EvalFlags extends NetworkFlags {
   maxRequests?: string;
   seed?: string;
   quiet?: boolean;
-}
-
-/** Which network flags the user typed. Not audit-command's helper: importing it loads the whole audit, doubling the eval's start-up. */
-function typedSources(cmd: Command) {
-  const typed = (name: string) => cmd.getOptionValueSource(name) === 'cli';
-  return { timeoutFromFlag: typed('timeout'), concurrencyFromFlag: typed('concurrency'), userAgentFromFlag: typed('userAgent') };
 }
 
 /** A chat request may take far longer than a page: the eval's own default when neither flag nor config sets one. */

@@ -7,8 +7,8 @@ import { UsageError } from '../core/errors.js';
 import { loadConfig } from '../config/load.js';
 import { renderStarterConfig } from '../config/starter.js';
 import { DnsClient } from '../net/dns-client.js';
-import { networkSettings, type NetworkFlags } from './network-options.js';
-import { typedSources } from './audit-command.js';
+import type { RegisterCommand } from './command-kit.js';
+import { addNetworkOptions, networkSettings, typedSources, type NetworkFlags } from './network-options.js';
 
 export interface InitFlags extends NetworkFlags {
   out?: string;
@@ -29,3 +29,14 @@ export async function initAction(url: string, flags: InitFlags, cmd: Command): P
   process.stdout.write(`Wrote ${file}: ${found.hosts.length} host(s) found under ${found.domain} (${found.hosts.map((h) => h.name).join(', ')}).\nReview the routes, then run: launch-ready audit --config ${file}\n`);
   return 0;
 }
+
+export const registerInitCommand: RegisterCommand = (root, run) => {
+  addNetworkOptions(
+    root
+      .command('init')
+      .argument('<url>', 'the shop URL to start from')
+      .description('write a commented starter launch-ready.yaml from what discovery finds')
+      .option('--out <file>', 'where to write', 'launch-ready.yaml')
+      .option('--force', 'overwrite an existing file'),
+  ).action(run((url: string, flags: InitFlags, cmd: Command) => initAction(url, flags, cmd)));
+};

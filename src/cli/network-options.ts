@@ -27,6 +27,12 @@ export function addNetworkOptions(cmd: Command): Command {
     .option('--user-agent <ua>', 'User-Agent header sent', `launch-ready/${VERSION}`);
 }
 
+/** Which network flags the user typed: commander fills defaults, and only typed ones may override the config. */
+export function typedSources(cmd: Command) {
+  const typed = (name: string) => cmd.getOptionValueSource(name) === 'cli';
+  return { timeoutFromFlag: typed('timeout'), concurrencyFromFlag: typed('concurrency'), userAgentFromFlag: typed('userAgent') };
+}
+
 function readCa(file: string): string {
   let pem: string;
   try {

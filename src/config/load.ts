@@ -5,12 +5,13 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
-import { ConfigError, UsageError } from '../core/errors.js';
+import { isMap, isScalar, isSeq } from 'yaml';
+import { UsageError } from '../core/errors.js';
 import { malformedEnvRef } from './env-refs.js';
 import { configSchema, type Config } from './schema.js';
 import { findSecretLiteral } from './secret-literal.js';
-import { expectationMessages, formatPath, problemsFromZod, type ConfigPath, type PathProblem } from './zod-issues.js';
+import { parseYamlFile, type OffsetProblem } from './yaml-file.js';
+import { formatPath } from './zod-issues.js';
 
 export const DEFAULT_CONFIG_FILE = 'launch-ready.yaml';
 
@@ -22,48 +23,8 @@ export interface LoadedConfig {
   config: Config;
 }
 
-interface Problem {
-  offset: number;
-  message: string;
-}
-
-/** More than this and the rest is summarised: a wrong file passed by mistake should not flood the terminal. */
-const MAX_PROBLEMS = 30;
-
-function fail(file: string, lines: LineCounter, problems: Problem[]): never {
-  const located = problems
-    .map((p) => ({ ...lines.linePos(p.offset), message: p.message }))
-    .sort((a, b) => a.line - b.line || a.col - b.col);
-  const [first, ...rest] = located;
-  const shown = rest.slice(0, MAX_PROBLEMS - 1).map((p) => `${file}:${p.line}:${p.col}: ${p.message}`);
-  if (rest.length > shown.length) shown.push(`… and ${rest.length - shown.length} more problems`);
-  throw new ConfigError([first.message, ...shown].join('\n'), file, first.line, first.col);
-}
-
-/** Offset of the node at `path` (or of its key), falling back to the nearest ancestor that exists. */
-function offsetOf(doc: Document, path: ConfigPath, atKey = false): number {
-  let node: unknown = doc.contents;
-  let offset = (node as Node | null)?.range?.[0] ?? 0;
-  for (const [i, seg] of path.entries()) {
-    if (isAlias(node)) node = node.resolve(doc);
-    if (isMap(node)) {
-      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(seg));
-      if (!pair) break;
-      const keyOffset = (pair.key as Node).range?.[0] ?? offset;
-      if (atKey && i === path.length - 1) return keyOffset;
-      node = pair.value;
-      // A key with no value (`url:`) has no value node: point at the key.
-      offset = isScalar(node) && node.value === null ? keyOffset : ((node as Node | null)?.range?.[0] ?? keyOffset);
-    } else if (isSeq(node) && typeof seg === 'number' && node.items[seg]) {
-      node = node.items[seg];
-      offset = (node as Node).range?.[0] ?? offset;
-    } else break;
-  }
-  return offset;
-}
-
 /** Secrets written literally, and `${…}` that are not valid references, anywhere in the document. */
-function scanStrings(node: unknown, path: PropertyKey[], key: string | undefined, out: Problem[]): void {
+function scanStrings(node: unknown, path: PropertyKey[], key: string | undefined, out: OffsetProblem[]): void {
   if (isMap(node)) {
     for (const pair of node.items) {
       const k = isScalar(pair.key) ? String(pair.key.value) : undefined;
@@ -92,30 +53,14 @@ function scanStrings(node: unknown, path: PropertyKey[], key: string | undefined
 
 /** Validates the text of a config file; `file` is only used in messages. */
 export function parseConfig(source: string, file: string): Config {
-  // prettyErrors off: the pretty form quotes the offending source line, which may hold a secret.
-  const lines = new LineCounter();
-  const doc = parseDocument(source, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-  if (doc.errors.length) {
-    fail(file, lines, doc.errors.map((e) => ({ offset: e.pos[0], message: `invalid YAML: ${e.message}` })));
-  }
-  if (doc.contents === null) {
-    fail(file, lines, [{ offset: 0, message: 'the file is empty; expected a mapping with at least product, domain and canonical (`launch-ready init URL` writes a starter)' }]);
-  }
-  const problems: Problem[] = [];
-  scanStrings(doc.contents, [], undefined, problems);
-  let data: unknown;
-  try {
-    data = doc.toJS({ maxAliasCount: 100 });
-  } catch (error) {
-    fail(file, lines, [...problems, { offset: 0, message: `invalid YAML: ${(error as Error).message}` }]);
-  }
-  const parsed = configSchema.safeParse(data, { error: expectationMessages, reportInput: true });
-  if (!parsed.success) {
-    const toProblem = (p: PathProblem): Problem => ({ offset: offsetOf(doc, p.path, p.atKey), message: p.message });
-    problems.push(...problemsFromZod(parsed.error, configSchema).map(toProblem));
-  }
-  if (problems.length || !parsed.success) fail(file, lines, problems);
-  return parsed.data;
+  return parseYamlFile(source, file, configSchema, {
+    empty: 'the file is empty; expected a mapping with at least product, domain and canonical (`launch-ready init URL` writes a starter)',
+    scan: (doc) => {
+      const problems: OffsetProblem[] = [];
+      scanStrings(doc.contents, [], undefined, problems);
+      return problems;
+    },
+  }).data;
 }
 
 /**

@@ -304,7 +304,7 @@ const chatbot = z
     internalHosts: z.array(text).default([]),
     faultHooks: z.strictObject({ modelProviderDown: faultHook.optional(), databaseDown: faultHook.optional() }).default({}),
     /** Tool endpoints on loopback that record every call, for bots whose tools call out over HTTP. */
-    honeypot: z.strictObject({ host: z.string(expected('a loopback address such as 127.0.0.1')).default('127.0.0.1'), port }).optional(),
+    honeypot: z.strictObject({ host: z.string(expected('an address of this machine such as 127.0.0.1')).default('127.0.0.1'), port }).optional(),
     /** An OpenAI-compatible endpoint for `llm-rubric` assertions; the key as a ${ENV} reference. */
     judge: z.strictObject({ endpoint: httpUrl, model: text, apiKey: z.string(expected('an environment reference such as ${OPENAI_API_KEY}')).optional(), headers: headers.default({}) }).optional(),
     /** Hard cap on chat requests per run (cost safety). */

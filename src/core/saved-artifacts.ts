@@ -1,4 +1,5 @@
 import type { Artifacts, HttpExchange } from './artifacts.js';
+import { maskSecrets } from '../secrets/mask.js';
 import { redact } from '../secrets/redact.js';
 
 function redactCookie(setCookie: string): string {
@@ -27,7 +28,8 @@ function redactRequests(node: unknown): void {
 /**
  * Artifacts as written by `--save-artifacts`: everything the checks need to replay, minus what
  * would hand over a session or a credential — request headers and bodies of the plan (they may
- * carry `${ENV}` secrets the config resolved) and cookie values the target set.
+ * carry `${ENV}` secrets the config resolved), cookie values the target set, and secrets in the
+ * response bodies kept (a bundle that ships a key; masked in place, issue 3).
  */
 export function artifactsForSaving(artifacts: Artifacts): Artifacts {
   const copy = structuredClone(artifacts);
@@ -43,6 +45,7 @@ export function artifactsForSaving(artifacts: Artifacts): Artifacts {
   ];
   for (const ex of exchanges) {
     if (ex.headers['set-cookie']) ex.headers['set-cookie'] = ex.headers['set-cookie'].map(redactCookie);
+    ex.body = maskSecrets(ex.body, ex.url);
   }
   return copy;
 }

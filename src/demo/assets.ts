@@ -1,7 +1,7 @@
 /**
  * The shop's static bundle: a script (the chat widget and cart) and a stylesheet, each served under a
  * content-fingerprinted name (`app.<hash>.js`), so a release changes the names and the files can be
- * cached for a year.
+ * cached for a year; and, when the build publishes one, the script's source map beside it.
  */
 import { createHash } from 'node:crypto';
 
@@ -15,6 +15,15 @@ export interface Asset {
 export interface Bundle {
   script: Asset;
   style: Asset;
+  /** `<script path>.map`, named by the script's sourceMappingURL comment. */
+  map?: Asset;
+}
+
+export interface BuildOptions {
+  /** Build-time configuration the bundler inlines into the script (what `process.env.NEXT_PUBLIC_*` becomes). */
+  env?: Record<string, unknown>;
+  /** Original files, by bundler URL, that a published source map carries besides the script's own source; no map when absent. */
+  mapSources?: Record<string, string>;
 }
 
 function fingerprinted(name: string, ext: string, contentType: string, body: string): Asset {
@@ -22,11 +31,13 @@ function fingerprinted(name: string, ext: string, contentType: string, body: str
   return { path: `/assets/${name}.${hash}.${ext}`, contentType, body };
 }
 
-function script(version: string, apiOrigin: string): string {
+function script(version: string, apiOrigin: string, env: Record<string, unknown>): string {
   return `/* Acme Shop storefront ${version} */
 (function () {
   'use strict';
   var API = ${JSON.stringify(apiOrigin)};
+  var ENV = ${JSON.stringify(env)};
+  window.acme = { env: ENV };
   var CART_KEY = 'acme.cart';
 
   function readCart() {
@@ -111,9 +122,19 @@ button{background:var(--accent);color:#fff;border:0;border-radius:.5rem;padding:
 .chat-log{max-height:12rem;overflow:auto}.chat-user{text-align:right}.chat-bot{color:var(--accent)}
 `;
 
-export function buildBundle(version: string, apiOrigin: string): Bundle {
-  return {
-    script: fingerprinted('app', 'js', 'application/javascript; charset=utf-8', script(version, apiOrigin)),
-    style: fingerprinted('app', 'css', 'text/css; charset=utf-8', STYLE),
-  };
+/** ECMA-426 source map carrying every original file in full (`sourcesContent`), as a build with public source maps emits. */
+function sourceMap(file: string, sources: Record<string, string>): string {
+  return JSON.stringify({ version: 3, file, sources: Object.keys(sources), sourcesContent: Object.values(sources), names: [], mappings: 'AAAA' });
+}
+
+export function buildBundle(version: string, apiOrigin: string, options: BuildOptions = {}): Bundle {
+  const source = script(version, apiOrigin, options.env ?? {});
+  const js = fingerprinted('app', 'js', 'application/javascript; charset=utf-8', source);
+  const style = fingerprinted('app', 'css', 'text/css; charset=utf-8', STYLE);
+  if (!options.mapSources) return { script: js, style };
+  // The name hashes the code; the comment naming the map is appended after, as bundlers do.
+  const file = js.path.slice(js.path.lastIndexOf('/') + 1);
+  js.body += `//# sourceMappingURL=${file}.map\n`;
+  const map = { path: `${js.path}.map`, contentType: 'application/json; charset=utf-8', body: sourceMap(file, { 'webpack://acme-shop/./src/storefront.js': source, ...options.mapSources }) };
+  return { script: js, style, map };
 }

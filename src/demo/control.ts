@@ -18,7 +18,7 @@ function send(res: ServerResponse, status: number, body: unknown): void {
   res.end(`${JSON.stringify(body, null, 2)}\n`);
 }
 
-export async function startControl(world: Pick<World, 'faults' | 'setFault'>, host = '127.0.0.1'): Promise<Control> {
+export async function startControl(world: Pick<World, 'faults' | 'setFault' | 'settled'>, host = '127.0.0.1'): Promise<Control> {
   let port = 0;
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     // Only this exact authority: a web page cannot reach the endpoint through DNS rebinding.
@@ -34,7 +34,12 @@ export async function startControl(world: Pick<World, 'faults' | 'setFault'>, ho
       if (err instanceof UsageError) return send(res, 404, { error: err.message });
       throw err;
     }
-    return send(res, 200, { name: m[1], on: m[2] === 'on' });
+    // Answer once the switch has taken effect (a repository fault rebuilds the demo repository), so a
+    // command run right after sees it.
+    world.settled().then(
+      () => send(res, 200, { name: m[1], on: m[2] === 'on' }),
+      (err: Error) => send(res, 500, { error: `${m[1]} switched, but the world did not follow: ${err.message}` }),
+    );
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

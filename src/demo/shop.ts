@@ -6,13 +6,14 @@
 import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
-import { buildBundle, type Asset } from './assets.js';
 import { botBehaviour, createChatbot, FAULT_HOOK_HEADER, type ChatSession } from './chatbot.js';
 import type { FaultName, FaultState } from './faults.js';
 import { latencyFaults } from './latency-faults.js';
+import { makeDemoKeys, servedLeaks, storefrontBuilds, type DemoKeys } from './leaks.js';
 import { publicOrder, type OrderStore } from './orders.js';
 import { accountPage, adminPage, checkoutPage, errorPage, homePage, loginPage, welcomePage, type PageContext } from './pages.js';
 import { ServerTiming } from './server-timing.js';
+import { httpToolGateway } from './tool-gateway.js';
 
 export interface Deployment {
   version: string;
@@ -31,6 +32,10 @@ export interface ShopOptions {
   allowedOrigins: readonly string[];
   /** Shared secret payment webhooks are signed with (HMAC-SHA256 of the body, hex). */
   webhookSecret: string;
+  /** The keys a leaky build or deploy exposes (src/demo/leaks.ts); fresh ones when absent. */
+  keys?: DemoKeys;
+  /** Where the bot's data tools call out over HTTP (src/demo/tool-gateway.ts); in process only when absent. */
+  toolGateway?: string;
 }
 
 type Env = { Variables: { timing: ServerTiming } };
@@ -58,13 +63,14 @@ function signatureMatches(secret: string, body: string, signature: string): bool
 
 export function createShop(options: ShopOptions): Hono<Env> {
   const { deployment, faults, orders } = options;
-  const bundle = buildBundle(deployment.version, options.apiOrigin);
-  const assets = new Map<string, Asset>([bundle.script, bundle.style].map((a) => [a.path, a]));
-  const page: PageContext = { bundle, version: deployment.version, environment: deployment.environment };
-  const bot = createChatbot(orders);
+  const keys = options.keys ?? makeDemoKeys();
+  const bot = createChatbot(orders, options.toolGateway ? httpToolGateway(options.toolGateway) : undefined);
   const logins = new Map<string, string>();
   const chats = new Map<string, ChatSession>();
   const fault = (c: Context, name: FaultName) => faults.on(name, hostOf(c));
+  // The build a host serves depends on its bundle faults; pages name that build's fingerprinted files.
+  const buildFor = storefrontBuilds(deployment.version, options.apiOrigin, keys);
+  const pageOf = (c: Context): PageContext => ({ bundle: buildFor((name) => fault(c, name)), version: deployment.version, environment: deployment.environment });
 
   const app = new Hono<Env>();
 
@@ -101,6 +107,9 @@ export function createShop(options: ShopOptions): Hono<Env> {
   // Slow order lookups, chat stalls and overload, history scans, no model timeout: before the routes they wrap.
   app.use('/api/*', latencyFaults({ on: fault, orders }));
 
+  // /.env and /.git/ served from the deploy folder (env-file-served, git-folder-served).
+  app.use('*', servedLeaks({ on: fault, keys }));
+
   app.get('/', (c) => {
     if (fault(c, 'private-cached')) {
       // A per-visitor cookie on a page any shared cache may store and hand to the next visitor.
@@ -109,11 +118,12 @@ export function createShop(options: ShopOptions): Hono<Env> {
     } else {
       c.header('Cache-Control', HTML_CACHE);
     }
-    return c.html(homePage(page));
+    return c.html(homePage(pageOf(c)));
   });
 
   app.get('/assets/:file', (c) => {
-    const asset = assets.get(c.req.path);
+    const bundle = buildFor((name) => fault(c, name));
+    const asset = [bundle.script, bundle.style, bundle.map].find((a) => a?.path === c.req.path);
     if (!asset) return c.text('Not found', 404);
     c.header('Content-Type', asset.contentType);
     c.header('Cache-Control', fault(c, 'static-uncached') ? 'no-cache' : IMMUTABLE);
@@ -122,7 +132,7 @@ export function createShop(options: ShopOptions): Hono<Env> {
 
   app.get('/login', (c) => {
     c.header('Cache-Control', HTML_CACHE);
-    return c.html(loginPage(page));
+    return c.html(loginPage(pageOf(c)));
   });
 
   app.post('/login', async (c) => {
@@ -132,19 +142,19 @@ export function createShop(options: ShopOptions): Hono<Env> {
     const email = typeof form.email === 'string' ? form.email.trim().toLowerCase() : '';
     const password = typeof form.password === 'string' ? form.password : '';
     // The demo accepts any well-formed email with a password of four or more characters.
-    if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email) || password.length < 4) return c.html(loginPage(page, 'Check your email and password.'), 401);
+    if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email) || password.length < 4) return c.html(loginPage(pageOf(c), 'Check your email and password.'), 401);
     const session = randomUUID();
     remember(logins, session, email);
     setCookie(c, 'session', session, fault(c, 'cookie-insecure') ? { path: '/' } : { path: '/', secure: true, httpOnly: true, sameSite: 'Lax', maxAge: 60 * 60 * 24 * 14 });
-    return c.html(welcomePage(page, email));
+    return c.html(welcomePage(pageOf(c), email));
   });
 
   // The OAuth/OIDC redirect target (RFC 6749 §4.1.2): the identity provider sends the browser back
   // with `code` and `state`; a real app exchanges the code, then lands the customer on their account.
   app.get('/auth/callback', (c) => {
     c.header('Cache-Control', 'no-store');
-    if (fault(c, 'login-callback-broken')) return c.html(errorPage(page, 500, 'Sign-in failed: OAUTH_CLIENT_SECRET is not set in this release.'), 500);
-    if (!c.req.query('code') || !c.req.query('state')) return c.html(errorPage(page, 400, 'Sign-in link is incomplete: code and state are required.'), 400);
+    if (fault(c, 'login-callback-broken')) return c.html(errorPage(pageOf(c), 500, 'Sign-in failed: OAUTH_CLIENT_SECRET is not set in this release.'), 500);
+    if (!c.req.query('code') || !c.req.query('state')) return c.html(errorPage(pageOf(c), 400, 'Sign-in link is incomplete: code and state are required.'), 400);
     return c.redirect('/account', 302);
   });
 
@@ -153,18 +163,18 @@ export function createShop(options: ShopOptions): Hono<Env> {
     const session = getCookie(c, 'session');
     const email = session ? logins.get(session) : undefined;
     const mine = email ? c.var.timing.measure('db', () => orders.forCustomer(email)) : [];
-    return c.html(accountPage(page, email, mine));
+    return c.html(accountPage(pageOf(c), email, mine));
   });
 
   app.get('/checkout', (c) => {
     c.header('Cache-Control', 'no-store');
-    if (fault(c, 'checkout-down')) return c.html(errorPage(page, 502, 'Checkout is unavailable: the payment service did not answer.'), 502);
-    return c.html(checkoutPage(page));
+    if (fault(c, 'checkout-down')) return c.html(errorPage(pageOf(c), 502, 'Checkout is unavailable: the payment service did not answer.'), 502);
+    return c.html(checkoutPage(pageOf(c)));
   });
 
   app.get('/admin', (c) => {
     c.header('Cache-Control', 'no-store');
-    return c.html(adminPage(page));
+    return c.html(adminPage(pageOf(c)));
   });
 
   app.get('/robots.txt', (c) => {
@@ -228,7 +238,9 @@ export function createShop(options: ShopOptions): Hono<Env> {
     const timing = c.var.timing;
     // Personas and outages are demo faults; the eval's fault hook asks for an outage per request.
     const behaviour = botBehaviour((name) => fault(c, name), c.req.header(FAULT_HOOK_HEADER));
-    const turn = timing.measure('model', () => bot.reply(input.message as string, session, behaviour, (work) => timing.measure('db', work)));
+    const thinking = performance.now();
+    const turn = await bot.reply(input.message as string, session, behaviour, (work) => timing.measure('db', work));
+    timing.add('model', performance.now() - thinking);
     if (turn.delayMs) await new Promise((resolve) => setTimeout(resolve, turn.delayMs));
     return c.json({ reply: turn.reply, tools: turn.tools, sessionId: id }, turn.status ?? 200);
   });
@@ -251,7 +263,7 @@ export function createShop(options: ShopOptions): Hono<Env> {
 
   app.notFound((c) => {
     if (c.req.path.startsWith('/api/')) return c.json({ error: 'not found' }, 404);
-    return c.html(errorPage(page, 404, 'There is nothing here.'), 404);
+    return c.html(errorPage(pageOf(c), 404, 'There is nothing here.'), 404);
   });
 
   return app;

@@ -20,6 +20,8 @@ export interface WorldEndpoints {
   dnsEndpoint: string;
   httpPort: number;
   httpsPort: number;
+  /** Loopback port the bot's data tools call (src/demo/tool-gateway.ts): the eval serves its honeypot there. */
+  honeypotPort?: number;
 }
 
 /** The network settings that point every command at the world (`--dns-server`, `--connect-to`). */
@@ -45,7 +47,7 @@ const RECOMMENDATION_PROMPTS = [
   'Which trainers would you recommend for walking all day?',
 ];
 
-function worldConfig(endpoints: WorldEndpoints, caPath: string): Record<string, unknown> {
+function worldConfig(endpoints: WorldEndpoints, caPath: string, repoDir: string): Record<string, unknown> {
   const chatBody = '{"message":"where is my order 1001?","sessionId":"{{sessionId}}"}';
   return {
     product: 'Acme Shop',
@@ -94,7 +96,8 @@ function worldConfig(endpoints: WorldEndpoints, caPath: string): Record<string, 
       },
     ],
     network: { ...worldNetwork(endpoints), ca: caPath, timeout: '5s', concurrency: 8 },
-    secrets: { paths: ['.'], history: false, urls: [CANONICAL_URL], ignoreFile: '.launch-ready-ignore' },
+    // The shop's source: the demo repository made at world start (src/demo/demo-repo.ts), history included.
+    secrets: { paths: [repoDir], history: true, urls: [CANONICAL_URL], ignoreFile: '.launch-ready-ignore' },
     email: { domain: DOMAIN, dkimSelectors: [DKIM_SELECTOR] },
     dns: { desired: DESIRED_ZONE_FILE },
     // Short runs keep `launch-ready demo` quick; the faults are sized to show in them (src/demo/latency-faults.ts).
@@ -133,6 +136,7 @@ function worldConfig(endpoints: WorldEndpoints, caPath: string): Record<string, 
         modelProviderDown: { headers: { [FAULT_HOOK_HEADER]: 'model-provider-down' } },
         databaseDown: { headers: { [FAULT_HOOK_HEADER]: 'database-down' } },
       },
+      ...(endpoints.honeypotPort === undefined ? {} : { honeypot: { port: endpoints.honeypotPort } }),
     },
     // Every route, health URL and host is monitored; a shorter re-check so a demo outage shows within a minute.
     monitor: {
@@ -154,10 +158,10 @@ function worldConfig(endpoints: WorldEndpoints, caPath: string): Record<string, 
   };
 }
 
-/** A complete, launch-ready config for the running world; `caPath` is written as given (relative to the config file). */
-export function configYaml(endpoints: WorldEndpoints, caPath: string): string {
+/** A complete, launch-ready config for the running world; `caPath` and `repoDir` (the demo repository) are written as given. */
+export function configYaml(endpoints: WorldEndpoints, caPath: string, repoDir = '.'): string {
   const header = `# launch-ready config for the demo world (Acme Shop on ${DOMAIN}), written by \`launch-ready demo --serve\`.\n# It is valid only while that world runs: the ports below are its.\n`;
-  return header + stringify(worldConfig(endpoints, caPath), { lineWidth: 0 });
+  return header + stringify(worldConfig(endpoints, caPath, repoDir), { lineWidth: 0 });
 }
 
 /** Files the config refers to, by name relative to it. */

@@ -6,13 +6,16 @@
  */
 import { randomBytes } from 'node:crypto';
 import { startDnsServer, type DnsServer } from './dns-server.js';
+import { createDemoRepo, type DemoRepo } from './demo-repo.js';
 import { createEdge } from './edge.js';
 import { FaultState, type FaultOptions } from './faults.js';
 import { startFront, type Front } from './front.js';
 import { DOMAIN, HOST, PRIMARY_ADDRESS, SECONDARY_ADDRESS } from './hosts.js';
+import { makeDemoKeys } from './leaks.js';
 import { OrderStore } from './orders.js';
 import { createShop, type Deployment } from './shop.js';
 import { statusPage } from './status-page.js';
+import { freeLoopbackPort } from './tool-gateway.js';
 import { configYaml, supportFiles, VERSION_PATH, worldNetwork, type WorldEndpoints } from './world-config.js';
 import { issueWorldCertificates } from './world-certs.js';
 import { worldZones } from './world-zone.js';
@@ -35,6 +38,10 @@ export interface World {
   faults: FaultState;
   /** Throws a usage error for an unknown fault. */
   setFault(name: string, on: boolean): void;
+  /** Resolves once every fault switched so far has taken effect (a repository fault rebuilds the demo repository). */
+  settled(): Promise<void>;
+  /** The shop's source repository, in a temporary folder removed by close(): the config's `secrets.paths`. */
+  repoDir: string;
   /** launch-ready.yaml for this world; `caPath` is written as given. */
   configYaml(caPath: string): string;
   /** Files the config refers to (store facts, desired DNS zone), by file name. */
@@ -69,13 +76,22 @@ async function dkimPublicKey(modulusLength: 2048 | 1024): Promise<string> {
 export async function startWorld(options: WorldOptions = {}): Promise<World> {
   const started = performance.now();
   const faults = new FaultState(options);
-  const [certificates, dkim, weakDkim] = await Promise.all([issueWorldCertificates(options.now ?? new Date(), HOST.www), dkimPublicKey(2048), dkimPublicKey(1024)]);
+  const keys = makeDemoKeys();
+  // The repository's git commits run while the keys are generated.
+  const repoCreated = createDemoRepo(faults, keys);
+  const [certificates, dkim, weakDkim] = await Promise.all([issueWorldCertificates(options.now ?? new Date(), HOST.www), dkimPublicKey(2048), dkimPublicKey(1024)]).catch(async (err: unknown) => {
+    await repoCreated.then((r) => r.close(), () => undefined);
+    throw err;
+  });
   const zoneInputs = { dkimPublicKey: dkim, weakDkimPublicKey: weakDkim };
 
   const orders = new OrderStore();
   const webhookSecret = randomBytes(32).toString('hex');
+  // The bot's data tools call out to the port the config names as the eval's honeypot.
+  const honeypotPort = await freeLoopbackPort();
+  const toolGateway = `http://127.0.0.1:${honeypotPort}/tools`;
   const shop = (deployment: Deployment) =>
-    createShop({ deployment, faults, orders, apiOrigin: API_ORIGIN, allowedOrigins: ALLOWED_ORIGINS, webhookSecret });
+    createShop({ deployment, faults, orders, apiOrigin: API_ORIGIN, allowedOrigins: ALLOWED_ORIGINS, webhookSecret, keys, toolGateway });
   const stagingCredentials = { user: 'acme', password: randomBytes(12).toString('base64url') };
   const edge = createEdge({
     faults,
@@ -92,7 +108,9 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
 
   let dns: DnsServer | undefined;
   let front: Front | undefined;
+  let repo: DemoRepo | undefined;
   try {
+    repo = await repoCreated;
     dns = await startDnsServer({ zones: worldZones(faults, zoneInputs) });
     front = await startFront({
       addresses: [PRIMARY_ADDRESS, SECONDARY_ADDRESS],
@@ -108,14 +126,15 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
       }),
     });
   } catch (err) {
-    await Promise.all([dns?.close(), front?.close()]);
+    await Promise.all([dns?.close(), front?.close(), repo?.close()]);
     throw err;
   }
   const liveDns = dns;
   const liveFront = front;
+  const liveRepo = repo;
   // DNS faults change records: reload the zones on every switch.
   const unsubscribe = faults.subscribe(() => liveDns.load(worldZones(faults, zoneInputs)));
-  const endpoints: WorldEndpoints = { dnsEndpoint: liveDns.endpoint, httpPort: liveFront.httpPort, httpsPort: liveFront.httpsPort };
+  const endpoints: WorldEndpoints = { dnsEndpoint: liveDns.endpoint, httpPort: liveFront.httpPort, httpsPort: liveFront.httpsPort, honeypotPort };
 
   return {
     domain: DOMAIN,
@@ -126,13 +145,15 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
     network: worldNetwork(endpoints),
     faults,
     setFault: (name, on) => faults.set(name, on),
-    configYaml: (caPath) => configYaml(endpoints, caPath),
+    settled: () => liveRepo.settled(),
+    repoDir: liveRepo.dir,
+    configYaml: (caPath) => configYaml(endpoints, caPath, liveRepo.dir),
     supportFiles: () => supportFiles(worldZones(new FaultState({ fixed: true }), zoneInputs).find((z) => z.origin === DOMAIN)!),
     stagingCredentials,
     startupMs: Math.round(performance.now() - started),
     close: async () => {
       unsubscribe();
-      await Promise.all([liveFront.close(), liveDns.close()]);
+      await Promise.all([liveFront.close(), liveDns.close(), liveRepo.close()]);
     },
   };
 }

@@ -2,7 +2,7 @@
  * What `deploy verify` checks: one environment's hosts with the routes, health endpoints and chat
  * endpoint that belong to it, or everything re-pointed at `--base-url` (a preview deployment serves
  * the whole app from one origin). Routes are declared with production URLs, so a staging or
- * preview environment gets them rebased onto its own first host.
+ * preview environment gets those of production's hosts rebased onto its own first host.
  */
 import { UsageError } from '../core/errors.js';
 import type { AuditPlan, EnvironmentSpec, RouteSpec } from '../core/plan.js';
@@ -41,36 +41,47 @@ function pickEnvironment(plan: AuditPlan, name: string | undefined): Environment
   return env;
 }
 
+/**
+ * Whether a URL is served by the product's production deployment, so a staging or preview copy
+ * serves it too: a route on another site (the payment provider's checkout) is not re-pointed.
+ */
+function productionUrl(plan: AuditPlan): (url: string) => boolean {
+  const production = plan.environments.find((e) => e.role === 'production');
+  const hosts = new Set(production ? production.hosts : plan.hosts.map((h) => h.name));
+  return (url) => hosts.has(hostOf(url));
+}
+
 export function deployTarget(plan: AuditPlan, opts: { env?: string; baseUrl?: string; chat?: ChatSmokeSpec }): DeployTarget {
   const chat = opts.chat;
+  const ours = productionUrl(plan);
   if (opts.baseUrl) {
     const origin = new URL(opts.baseUrl).origin;
     return {
       environment: opts.env ?? 'preview',
       hosts: [hostOf(opts.baseUrl)],
-      routes: plan.routes.map((r) => ({ ...r, url: rebase(r.url, origin) })),
-      healthUrls: plan.healthUrls.map((u) => rebase(u, origin)),
-      ...(chat ? { chat: { ...chat, url: rebase(chat.url, origin) } } : {}),
+      routes: plan.routes.filter((r) => ours(r.url)).map((r) => ({ ...r, url: rebase(r.url, origin) })),
+      healthUrls: plan.healthUrls.filter(ours).map((u) => rebase(u, origin)),
+      ...(chat && ours(chat.url) ? { chat: { ...chat, url: rebase(chat.url, origin) } } : {}),
       baseUrl: opts.baseUrl,
     };
   }
   const env = pickEnvironment(plan, opts.env);
   if (env.role === 'production') {
-    const ours = (url: string) => env.hosts.includes(hostOf(url));
+    const own = (url: string) => env.hosts.includes(hostOf(url));
     return {
       environment: env.name,
       hosts: env.hosts,
-      routes: plan.routes.filter((r) => ours(r.url)),
-      healthUrls: plan.healthUrls.filter(ours),
-      ...(chat && ours(chat.url) ? { chat } : {}),
+      routes: plan.routes.filter((r) => own(r.url)),
+      healthUrls: plan.healthUrls.filter(own),
+      ...(chat && own(chat.url) ? { chat } : {}),
     };
   }
   const origin = `https://${env.hosts[0]}`;
   return {
     environment: env.name,
     hosts: env.hosts,
-    routes: plan.routes.map((r) => ({ ...r, url: rebase(r.url, origin) })),
-    healthUrls: plan.healthUrls.map((u) => rebase(u, origin)),
-    ...(chat ? { chat: { ...chat, url: rebase(chat.url, origin) } } : {}),
+    routes: plan.routes.filter((r) => ours(r.url)).map((r) => ({ ...r, url: rebase(r.url, origin) })),
+    healthUrls: plan.healthUrls.filter(ours).map((u) => rebase(u, origin)),
+    ...(chat && ours(chat.url) ? { chat: { ...chat, url: rebase(chat.url, origin) } } : {}),
   };
 }

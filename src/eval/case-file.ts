@@ -8,11 +8,11 @@ import { basename, extname } from 'node:path';
 import { Script } from 'node:vm';
 import { z } from 'zod';
 import { UsageError } from '../core/errors.js';
+import { parseYamlFile } from '../config/yaml-file.js';
 import type { ConfigPath } from '../config/zod-issues.js';
 import { ENCODINGS, type Encoding } from './encoders.js';
 import { parseJsonPath } from './json-path.js';
 import { ASSERTION_TYPES, FAILURE_MODES, LEAK_KINDS, OUTAGES, type AssertionSpec, type EvalCase } from './types.js';
-import { parseYamlFile } from './yaml-file.js';
 
 const text = z.string().trim().min(1);
 const scalar = z.union([z.string(), z.number(), z.boolean()]).transform(String);
@@ -156,7 +156,7 @@ function toSpec(a: ParsedAssertion, line: number): AssertionSpec {
 
 /** Parses one case file; `pack` names its cases' pack (the file name without extension by default). */
 export function parseCaseFile(source: string, file: string, pack = basename(file, extname(file))): EvalCase[] {
-  const parsed = parseYamlFile(source, file, fileSchema, (data) => (Array.isArray(data) ? problems(data, []) : problems(data.cases, ['cases'])));
+  const parsed = parseYamlFile(source, file, fileSchema, { check: (data) => (Array.isArray(data) ? problems(data, []) : problems(data.cases, ['cases'])) });
   const data = parsed.data;
   const list = Array.isArray(data) ? data : data.cases;
   const base: ConfigPath = Array.isArray(data) ? [] : ['cases'];

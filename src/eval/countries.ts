@@ -77,30 +77,27 @@ const NAMES: ReadonlyArray<readonly [string, ...string[]]> = [
 ];
 
 const BY_CODE = new Map(NAMES.map(([code, ...names]) => [code, names]));
-/** Longest names first, so "northern ireland" is read before "ireland". */
-const MATCHERS = NAMES.flatMap(([code, ...names]) => names.map((name) => ({ code, name })))
-  .sort((a, b) => b.name.length - a.name.length)
-  .map(({ code, name }) => ({ code, pattern: new RegExp(`(?<![\\w.])${name.replace(/\./g, '\\.')}(?![\\w])`, 'g') }));
+const CODE_OF = new Map(NAMES.flatMap(([code, ...names]) => names.map((name) => [name, code] as const)));
+/**
+ * Every name in one pattern, longest first: at a given position "northern ireland" is tried before
+ * "ireland". One pass over the text, not one per name: the eval grades every sentence of every reply.
+ */
+const MENTION = new RegExp(
+  `(?<![\\w.])(?:${[...CODE_OF.keys()]
+    .sort((a, b) => b.length - a.length)
+    .map((name) => name.replace(/\./g, '\\.'))
+    .join('|')})(?![\\w])`,
+  'g',
+);
 
 export interface CountryMention {
   code: string;
   index: number;
 }
 
-/** Every country named in lower-cased `text`, in order of appearance; overlapping names count once. */
+/** Every country named in lower-cased `text`, in order of appearance. */
 export function countriesIn(text: string): CountryMention[] {
-  const taken: Array<[number, number]> = [];
-  const found: CountryMention[] = [];
-  for (const { code, pattern } of MATCHERS) {
-    for (const m of text.matchAll(pattern)) {
-      const start = m.index;
-      const end = start + m[0].length;
-      if (taken.some(([s, e]) => start < e && end > s)) continue;
-      taken.push([start, end]);
-      found.push({ code, index: start });
-    }
-  }
-  return found.sort((a, b) => a.index - b.index);
+  return [...text.matchAll(MENTION)].map((m) => ({ code: CODE_OF.get(m[0])!, index: m.index }));
 }
 
 /** The code for a country name or code, when known. */

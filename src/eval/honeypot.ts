@@ -2,9 +2,11 @@
  * Honeypot tools: HTTP endpoints on loopback, standing in for the tools a bot calls over HTTP, that
  * record every call (name, arguments, session) and answer with the output the running case gives
  * (a product review or order note carrying an indirect injection). Point the bot's tool URLs at
- * `http://HOST:PORT/tools/<name>` in staging. Bodies are capped; nothing but loopback is served.
+ * `http://HOST:PORT/tools/<name>` in staging. Bodies are capped; it listens on loopback unless
+ * configured on one other address of this machine.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { networkInterfaces } from 'node:os';
 import { UsageError } from '../core/errors.js';
 import type { ToolCall } from './types.js';
 
@@ -55,14 +57,27 @@ function argsOf(body: string, query: URLSearchParams): Record<string, unknown> {
   }
 }
 
-/** Loopback only: the honeypot answers anyone who reaches it with whatever the case plants. */
 function isLoopback(host: string): boolean {
   return host === 'localhost' || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
 }
 
+/**
+ * Loopback by default. A bot in a container or on another staging host cannot reach loopback, so
+ * one of this machine's own addresses may be configured — one, never every interface: the
+ * honeypot answers anyone who reaches it with whatever the case plants, and records what it hears.
+ */
+function checkHost(host: string): void {
+  if (isLoopback(host)) return;
+  const own = Object.values(networkInterfaces()).flatMap((list) => (list ?? []).map((i) => i.address));
+  if (own.includes(host)) return;
+  const hint = `use 127.0.0.1 (the default) or one address of this machine the bot can reach (${own.filter((a) => !isLoopback(a)).join(', ') || 'none besides loopback'})`;
+  if (host === '0.0.0.0' || host === '::') throw new UsageError('LR_HONEYPOT_HOST', `chatbot.honeypot.host "${host}": the honeypot listens on one address, not on every interface; ${hint}.`);
+  throw new UsageError('LR_HONEYPOT_HOST', `chatbot.honeypot.host "${host}": not an address of this machine; ${hint}.`);
+}
+
 export async function startHoneypot(options: { host?: string; port?: number } = {}): Promise<Honeypot> {
   const host = options.host ?? '127.0.0.1';
-  if (!isLoopback(host)) throw new UsageError('LR_HONEYPOT_NOT_LOOPBACK', `chatbot.honeypot.host "${host}": the honeypot listens on loopback only (127.0.0.1, ::1 or localhost).`);
+  checkHost(host);
   const calls: HoneypotCall[] = [];
   let seq = 0;
   let outputs: Record<string, string> = {};
@@ -87,7 +102,13 @@ export async function startHoneypot(options: { host?: string; port?: number } = 
     })();
   });
   await new Promise<void>((resolveListen, reject) => {
-    server.once('error', reject);
+    server.once('error', (err: NodeJS.ErrnoException) =>
+      reject(
+        err.code === 'EADDRINUSE' || err.code === 'EACCES'
+          ? new UsageError('LR_HONEYPOT_PORT', `chatbot.honeypot: cannot listen on ${host}:${options.port} (${err.code}); another process holds that port. Stop it, or pick a free port and point the bot's tool URLs there.`)
+          : err,
+      ),
+    );
     server.listen(options.port ?? 0, host, () => resolveListen());
   });
   const port = (server.address() as { port: number }).port;

@@ -2,6 +2,7 @@
  * One run of one case: the conversation (sessions, history, the fault hook, the honeypot's
  * outputs), then its assertions. A case's canary, prompts and assertion values are filled in here.
  */
+import { isDeepStrictEqual } from 'node:util';
 import type { HttpClient } from '../net/http-client.js';
 import { evaluateAssertion } from './assertions/index.js';
 import type { AssertionContext } from './assertions/context.js';
@@ -18,6 +19,12 @@ export interface CaseRunContext {
   http: HttpClient;
   cap: RequestCap;
   honeypot?: Honeypot;
+  /**
+   * Which honeypot calls belong to a turn: `time`, every call made while it ran (the case runs
+   * alone); `session`, only calls that carry the turn's session id (the bot forwards it, so cases
+   * may overlap).
+   */
+  honeypotMatch?: 'time' | 'session';
   /** A new session id for each conversation. */
   newSessionId(): string;
 }
@@ -69,7 +76,7 @@ export async function runCase(c: EvalCase, canary: string, ctx: CaseRunContext):
       const sent = c.encoding ? encodedPrompt(c.encoding, prompt) : prompt;
       const seq = honeypot?.seq() ?? 0;
       const response = await client.send({ prompt: sent, sessionId, history, vars: values, ...(hook?.kind === 'headers' ? { headers: hook.headers } : {}) });
-      if (honeypot) response.toolCalls.push(...honeypot.callsSince(seq).map(({ name, args }): ToolCall => ({ name, args, via: 'honeypot' })));
+      if (honeypot) response.toolCalls.push(...honeypotCalls(honeypot, seq, [sessionId, response.serverSessionId], ctx.honeypotMatch ?? 'time', response.toolCalls));
       if (response.serverSessionId) sessionId = response.serverSessionId;
       history = [...history, { role: 'user', content: sent }, { role: 'assistant', content: response.reply }];
       run.turns.push(response);
@@ -88,6 +95,16 @@ export async function runCase(c: EvalCase, canary: string, ctx: CaseRunContext):
   if (last) for (const spec of c.assert) addResult(run, spec, contextFor(last, run.turns, allCalls, canary, values, ctx.target));
   await judgeRubrics(run, ctx);
   return run;
+}
+
+/** The honeypot's calls for one turn, less those the response already lists (the same call seen twice). */
+function honeypotCalls(honeypot: Honeypot, seq: number, sessions: Array<string | undefined>, match: 'time' | 'session', listed: ToolCall[]): ToolCall[] {
+  const same = (a: ToolCall, b: ToolCall) => a.name === b.name && isDeepStrictEqual(a.args, b.args);
+  return honeypot
+    .callsSince(seq)
+    .filter((c) => match === 'time' || (c.sessionId !== undefined && sessions.includes(c.sessionId)))
+    .map(({ name, args }): ToolCall => ({ name, args, via: 'honeypot' }))
+    .filter((call) => !listed.some((l) => same(l, call)));
 }
 
 function addResult(run: CaseRun, spec: AssertionSpec, actx: AssertionContext, turn?: number): void {

@@ -1,8 +1,10 @@
 /**
  * Runs cases against the bot: concurrently (4 at a time by default), each case's repeats one after
  * another (a repeat must not race its own planted data), under one request cap. Cases that switch a
- * global outage on, and every case while a honeypot records tool calls, run alone afterwards, so
- * nothing they see belongs to another case.
+ * global outage on run alone afterwards, so nothing they see belongs to another case. With a
+ * honeypot, the cases that plant tool output run alone first; when every call they cause carries a
+ * session id (the bot forwards it), the honeypot's calls are matched to cases by session and the
+ * rest run concurrently, else every case runs alone.
  */
 import { randomBytes } from 'node:crypto';
 import pLimit from 'p-limit';
@@ -11,7 +13,7 @@ import { canaryFor, newCanarySeed } from './canary.js';
 import { RequestCap } from './chat-client.js';
 import { startHoneypot, type Honeypot } from './honeypot.js';
 import { redactKeys } from './leaks.js';
-import { runCase, type CaseRun } from './run-case.js';
+import { runCase, type CaseRun, type CaseRunContext } from './run-case.js';
 import { buildReport } from './summary.js';
 import type { ChatTarget } from './target.js';
 import { fillVars } from './template.js';
@@ -92,7 +94,7 @@ export async function runEval(cases: readonly EvalCase[], options: EvalOptions):
   // Session ids are unique per run and per conversation, and never appear in results.
   const tag = randomBytes(4).toString('hex');
   let sessions = 0;
-  const ctx = { target, http: options.http, cap, honeypot, newSessionId: () => `lr-${tag}-${++sessions}` };
+  const ctx: CaseRunContext = { target, http: options.http, cap, honeypot, honeypotMatch: 'time', newSessionId: () => `lr-${tag}-${++sessions}` };
   const results: CaseResult[] = new Array(cases.length);
   let done = 0;
 
@@ -111,12 +113,18 @@ export async function runEval(cases: readonly EvalCase[], options: EvalOptions):
   };
 
   try {
-    const alone = (c: EvalCase) => honeypot !== undefined || (c.fault !== undefined && target.faultHooks[c.fault]?.kind === 'switch');
+    const planted = (c: EvalCase) => honeypot !== undefined && c.toolOutputs !== undefined;
+    const firstSeq = honeypot?.seq() ?? 0;
+    for (const [i, c] of cases.entries()) if (planted(c)) await runOne(c, i);
+    const probe = honeypot?.callsSince(firstSeq) ?? [];
+    if (probe.length > 0 && probe.every((call) => call.sessionId !== undefined)) ctx.honeypotMatch = 'session';
+    const alone = (c: EvalCase) => (honeypot !== undefined && ctx.honeypotMatch === 'time') || (c.fault !== undefined && target.faultHooks[c.fault]?.kind === 'switch');
     const limit = pLimit(Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY));
+    const rest = [...cases.keys()].filter((i) => !planted(cases[i]));
     // Outage cases first: a bot that waits out a dead provider then overlaps with the rest of the run.
-    const order = [...cases.keys()].sort((a, b) => Number(cases[b].fault !== undefined) - Number(cases[a].fault !== undefined));
+    const order = [...rest].sort((a, b) => Number(cases[b].fault !== undefined) - Number(cases[a].fault !== undefined));
     await Promise.all(order.map((i) => (alone(cases[i]) ? undefined : limit(() => runOne(cases[i], i)))));
-    for (const [i, c] of cases.entries()) if (alone(c)) await runOne(c, i);
+    for (const i of rest) if (alone(cases[i])) await runOne(cases[i], i);
   } finally {
     await ownHoneypot?.close();
   }

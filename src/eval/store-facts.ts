@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { UsageError } from '../core/errors.js';
-import { parseYamlFile } from './yaml-file.js';
+import { parseYamlFile } from '../config/yaml-file.js';
 
 const text = z.string().trim().min(1);
 const days = z

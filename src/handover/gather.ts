@@ -1,7 +1,7 @@
 /**
  * Everything the handover and the runbook are generated from: the config, a fresh audit (the same
  * collectors and checks as `launch-ready audit`), the domain's NS records, the email records (the
- * email stage's collector), the repository, the env-var inventory when given, and the deploy log.
+ * email stage's collector), the repository and its env-var inventory, and the deploy log.
  */
 import { runAudit } from '../audit.js';
 import { checks } from '../checks/index.js';
@@ -19,7 +19,7 @@ import type { EmailArtifact } from '../email/artifact.js';
 import { collectEmail } from '../email/collect.js';
 import type { NetworkSettings } from '../net/settings.js';
 import type { Report } from '../report/types.js';
-import { readEnvInventory, type InventoryVariable } from './env-inventory.js';
+import { readEnvInventory, takeEnvInventory, toVariables, type InventoryVariable } from './env-inventory.js';
 import { repoFacts, type RepoFacts } from './repo.js';
 
 export interface HandoverFacts {
@@ -52,12 +52,14 @@ export interface GatherOptions {
 export async function gatherFacts(opts: GatherOptions): Promise<HandoverFacts> {
   const { config } = opts.loaded;
   const plan = planFromLoaded(opts.loaded, opts.now);
-  const [{ artifacts, report }, repo, envInventory, deploys] = await Promise.all([
+  const [{ artifacts, report }, repo, savedInventory, deploys] = await Promise.all([
     runAudit({ plan, settings: opts.settings, target: config.canonical, progress: opts.progress }),
     repoFacts(opts.repoDir),
     opts.envInventoryFile ? readEnvInventory(opts.envInventoryFile) : Promise.resolve(undefined),
     readLog(opts.logFile),
   ]);
+  // The file given, else the audit's (the project folders of `secrets.paths`), else the repository's.
+  const envInventory = savedInventory ?? (artifacts.envInventory ? toVariables(artifacts.envInventory.variables) : await takeEnvInventory(opts.repoDir));
   const ctx = createContext(plan, opts.settings);
   const facts: HandoverFacts = { config, plan, report, artifacts, findings: report.findings, nameservers: [], repo, deploys, now: opts.now, ...(envInventory ? { envInventory } : {}) };
   try {

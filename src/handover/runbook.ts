@@ -14,9 +14,14 @@ function productionPlatforms(f: HandoverFacts): { platforms: Platform[]; section
   const production = f.plan.environments.find((e) => e.role === 'production');
   const rows = platformsByHost(f).filter((p) => !production || production.hosts.includes(p.host));
   const hostsBy = new Map<Platform, string[]>();
-  for (const r of rows) if (r.detection) hostsBy.set(r.detection.platform, [...(hostsBy.get(r.detection.platform) ?? []), r.host]);
+  const declared = new Set<Platform>();
+  for (const r of rows) {
+    if (!r.detection) continue;
+    hostsBy.set(r.detection.platform, [...(hostsBy.get(r.detection.platform) ?? []), r.host]);
+    if (r.detection.via === 'config') declared.add(r.detection.platform);
+  }
   const unknown = rows.filter((r) => !r.detection).map((r) => r.host);
-  const items = [...hostsBy].map(([p, hosts]) => item(GUIDES[p].name, hosts.join(', '), f.config.handover?.platform === p ? 'declared' : 'verified'));
+  const items = [...hostsBy].map(([p, hosts]) => item(GUIDES[p].name, hosts.join(', '), declared.has(p) ? 'declared' : 'verified'));
   if (unknown.length > 0) items.push(item('Not recognised', `${unknown.join(', ')}: set handover.platform in launch-ready.yaml`, 'unknown', true));
   return { platforms: [...hostsBy.keys()], section: { id: 'platforms', title: 'Where production runs', items } };
 }
@@ -38,7 +43,8 @@ export function buildRunbook(f: HandoverFacts, configPath: string): HandoverDocu
   const rollbackTo = good?.version ?? current?.version ?? 'PREVIOUS_VERSION';
 
   const smoke: Step[] = f.plan.routes.map((r) => {
-    const expect = [r.expect.status.length > 0 ? `status ${r.expect.status.join(' or ')}` : 'a 2xx/3xx', r.expect.body ? `body containing "${r.expect.body}"` : undefined].filter(Boolean).join(', ');
+    const json = Object.entries(r.expect.json ?? {}).map(([path, want]) => (want === 'exists' ? `JSON ${path} present` : `JSON ${path} = ${JSON.stringify(want)}`));
+    const expect = [r.expect.status.length > 0 ? `status ${r.expect.status.join(' or ')}` : 'a 2xx/3xx', r.expect.body ? `body containing "${r.expect.body}"` : undefined, ...json].filter(Boolean).join(', ');
     return { text: `${r.name} (${r.kind}): ${r.method} ${r.url} answers ${expect}.` };
   });
   const health: Step[] = f.plan.healthUrls.map((url) => ({ text: `Health endpoint ${url}: 200, every dependency ok.`, command: `curl -fsS ${url}` }));

@@ -59,17 +59,26 @@ export function certificatesSection(f: HandoverFacts): Section {
 }
 
 function platformLabel(d: PlatformDetection): string {
-  return `${GUIDES[d.platform].name} (${d.via === 'repo' ? `${d.evidence} in the repo` : d.via === 'config' ? 'handover.platform in the config' : d.evidence})`;
+  return `${GUIDES[d.platform].name} (${d.via === 'repo' ? `${d.evidence} in the repo` : d.evidence})`;
 }
 
-/** Per answering host: its own headers or CNAME first, then the config's declaration, then the repo's platform files. */
+/**
+ * Per answering host: a platform's own header or CNAME first (it cannot be mistaken), then the
+ * config's `handover.platform`, then a bare web-server banner (a VM, or an app server inside a
+ * platform that hides itself), then the repo's platform files.
+ */
 export function platformsByHost(f: HandoverFacts): Array<{ host: string; detection?: PlatformDetection }> {
   const declared = f.config.handover?.platform;
-  const fallback: PlatformDetection | undefined = declared ? { platform: declared, via: 'config', evidence: 'handover.platform' } : f.repo.platforms[0];
   return (f.artifacts.hosts ?? [])
     .filter((h) => h.dns.status === 'ok')
     .map((h) => {
-      const detection = detectFromHost(h) ?? fallback;
+      const seen = detectFromHost(h);
+      if (seen && seen.platform !== 'vm') return { host: h.host, detection: seen };
+      if (declared) {
+        const unlike = seen && seen.platform !== declared ? `; its responses look like ${GUIDES[seen.platform].name} (${seen.evidence})` : '';
+        return { host: h.host, detection: { platform: declared, via: 'config', evidence: `handover.platform in the config${unlike}` } };
+      }
+      const detection = seen ?? f.repo.platforms[0];
       return detection ? { host: h.host, detection } : { host: h.host };
     });
 }

@@ -46,14 +46,19 @@ export function emailSection(f: HandoverFacts): Section {
 export function envSection(f: HandoverFacts): Section {
   const items: Item[] = [];
   if (f.envInventory) {
+    if (f.envInventory.length === 0) items.push(item('Variables', `none read by the code or set in an env file under ${f.repo.dir}`, 'verified'));
     for (const v of f.envInventory) {
       const where = Object.entries(v.definedIn).map(([env, files]) => `${env}: ${files.join(', ')}`);
-      items.push(item(v.publicPrefix ? `${v.name} (public: ${v.publicPrefix})` : v.name, where.length > 0 ? where.join('; ') : 'read by the code, defined nowhere', 'verified', where.length === 0));
+      const name = v.publicPrefix ? `${v.name} (public: ${v.publicPrefix})` : v.name;
+      if (where.length === 0) items.push(item(name, 'read by the code, defined nowhere', 'verified', true));
+      // Production values usually live in the platform's settings, out of the repository: say where to look.
+      else if (!v.definedIn.production) items.push(item(name, `${where.join('; ')}; production: not in the repository (look in the hosting platform's environment settings)`, 'unknown'));
+      else items.push(item(name, where.join('; '), 'verified'));
     }
   } else {
     items.push(
       ...(f.repo.envExample.length > 0 ? [item('Declared in .env.example', f.repo.envExample.join(', '), 'verified')] : []),
-      item('Where each variable lives per environment', 'not inventoried: run `launch-ready env --format json > env-inventory.json`, then `launch-ready handover --env-inventory env-inventory.json`', 'unknown', true),
+      item('Where each variable lives per environment', `not inventoried: ${f.repo.dir} could not be read; run \`launch-ready env --format json > env-inventory.json\` in the repository, then \`launch-ready handover --env-inventory env-inventory.json\``, 'unknown', true),
     );
   }
   return { id: 'environment-variables', title: 'Environment variables', intro: 'Names and where they are set, never values.', items };

@@ -57,7 +57,12 @@ const HOST = /^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9-]+\.?(?::\d+)?$|^\[
 export function locationOf(target: string) {
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(target)) {
     try {
-      return { artifactLocation: { uri: new URL(target).href } };
+      const url = new URL(target);
+      // A bundle finding names its line and column after the path (`…/app.js:5:419`).
+      const at = /:(\d+)(?::(\d+))?$/.exec(url.pathname);
+      if (!at) return { artifactLocation: { uri: url.href } };
+      url.pathname = url.pathname.slice(0, at.index);
+      return { artifactLocation: { uri: url.href }, region: { startLine: Number(at[1]), ...(at[2] ? { startColumn: Number(at[2]) } : {}) } };
     } catch {
       // an unparsable URL falls through to the path form
     }

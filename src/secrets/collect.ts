@@ -2,6 +2,7 @@
  * The audit's collectors for the secrets stage: the deployed frontend of every audited host (wired
  * after the hosts collector), and the project folders a config names in `secrets.paths`.
  */
+import { relative } from 'node:path';
 import type { CollectContext } from '../collect/context.js';
 import type { HostArtifact } from '../core/artifacts.js';
 import { buildInventory } from '../envinv/inventory.js';
@@ -46,10 +47,15 @@ export interface ProjectSpec {
   ignoreFile: string;
 }
 
-/** The repository side for the audit: working tree, history when asked, and the env inventory of the first folder. */
+/**
+ * The repository side for the audit: working tree, history when asked, and the env inventory of the
+ * first folder. Locations read relative to that folder, as the history's and the inventory's do.
+ */
 export async function collectProjectSecrets(spec: ProjectSpec): Promise<{ repoSecrets: RepoSecretScan; historySecrets?: HistorySecretScan; envInventory: EnvInventory }> {
   const suppression = { ignore: await readIgnoreFile(spec.ignoreFile), baseline: new Set<string>() };
-  const { repo, history } = await scanRepository({ paths: spec.paths, cwd: '/', history: spec.history, suppression });
+  const base = spec.paths[0];
+  const paths = spec.paths.map((p) => relative(base, p) || '.');
+  const { repo, history } = await scanRepository({ paths, cwd: base, history: spec.history, suppression });
   const envInventory = await buildInventory(spec.paths[0], spec.paths[0]);
   return { repoSecrets: repo, ...(history ? { historySecrets: history } : {}), envInventory };
 }

@@ -1,10 +1,11 @@
-/** action.yml: a composite action whose `launch-ready ci` call uses only options the command has. */
+/** action.yml and .pre-commit-hooks.yaml: their `launch-ready` calls use only commands and options that exist. */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { Command } from 'commander';
 import { parse } from 'yaml';
 import { registerCiCommand } from '../../src/cli/ci-command.js';
+import { registerSecretsCommand } from '../../src/cli/secrets-command.js';
 
 interface Step {
   name?: string;
@@ -28,10 +29,14 @@ interface Action {
 const action = parse(await readFile(new URL('../../action.yml', import.meta.url), 'utf8')) as Action;
 
 function ciOptions(): Set<string> {
+  return optionsOf(registerCiCommand, 'ci');
+}
+
+function optionsOf(register: typeof registerCiCommand, name: string): Set<string> {
   const root = new Command('launch-ready');
-  registerCiCommand(root, (fn) => async (...args) => void (await fn(...args)));
-  const ci = root.commands.find((c) => c.name() === 'ci') as Command;
-  return new Set(ci.options.map((o) => o.long as string));
+  register(root, (fn) => async (...args) => void (await fn(...args)));
+  const cmd = root.commands.find((c) => c.name() === name) as Command;
+  return new Set(cmd.options.flatMap((o) => [o.long as string, ...(o.short ? [o.short] : [])]));
 }
 
 describe('action.yml', () => {
@@ -61,5 +66,20 @@ describe('action.yml', () => {
     // The job fails with ci's own exit code, after the SARIF is uploaded.
     const last = action.runs.steps.at(-1);
     assert.match(last?.run ?? '', /exit \$\{\{ steps\.ci\.outputs\.exit-code \}\}/);
+  });
+});
+
+const hooks = parse(await readFile(new URL('../../.pre-commit-hooks.yaml', import.meta.url), 'utf8')) as Array<{ id: string; entry: string; language: string; pass_filenames: boolean }>;
+
+describe('.pre-commit-hooks.yaml', () => {
+  it('runs the secret scan once on the working tree, with options the command accepts', () => {
+    const hook = hooks.find((h) => h.id === 'launch-ready-secrets');
+    assert.ok(hook);
+    const [bin, command, ...flags] = hook.entry.split(/\s+/);
+    assert.deepEqual([bin, command, hook.language], ['launch-ready', 'secrets', 'node']);
+    // The command takes one folder: file names appended by pre-commit would be refused.
+    assert.equal(hook.pass_filenames, false);
+    const known = optionsOf(registerSecretsCommand, 'secrets');
+    for (const flag of flags) assert.ok(known.has(flag), `launch-ready secrets has ${flag}`);
   });
 });

@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { checks } from '../../src/checks/index.js';
 import type { Finding } from '../../src/core/finding.js';
+import { mergeSarif, type SarifLog } from '../../src/ci/sarif-merge.js';
 import { toSarif } from '../../src/report/sarif.js';
 import type { Report } from '../../src/report/types.js';
 import { sarifErrors } from './sarif-validator.js';
@@ -25,6 +26,7 @@ const report: Report = {
     finding('route.unreachable', 'https://www.acme.test/auth/callback?code=a&state=b', 'high', 2),
     finding('secret.stripe-live-key', 'src/pay ment.ts:12:5', 'medium', 3),
     finding('custom.unregistered', '[::1]:8443', 'info', 4),
+    finding('secret.in-frontend', 'https://www.acme.test/assets/app.9a04.js:5:419', 'high', 5),
   ],
   routes: [],
   checks: [
@@ -46,6 +48,7 @@ describe('SARIF 2.1.0', () => {
     assert.equal(locations[1].artifactLocation.uri, 'https://www.acme.test/auth/callback?code=a&state=b');
     assert.deepEqual(locations[2], { artifactLocation: { uri: 'src/pay%20ment.ts' }, region: { startLine: 12, startColumn: 5 } });
     assert.equal(locations[3].artifactLocation.uri, 'https://[::1]:8443/');
+    assert.deepEqual(locations[4], { artifactLocation: { uri: 'https://www.acme.test/assets/app.9a04.js' }, region: { startLine: 5, startColumn: 419 } });
   });
 
   it('has a rule with help text for every registered check and every finding', () => {
@@ -59,5 +62,27 @@ describe('SARIF 2.1.0', () => {
     const broken = structuredClone(log) as unknown as { runs: Array<{ results: Array<{ level: string }> }> };
     broken.runs[0].results[0].level = 'fatal';
     assert.match(sarifErrors(broken).join('\n'), /\/runs\/0\/results\/0\/level: must be equal to one of the allowed values/);
+  });
+});
+
+describe('one SARIF file for the ci run', () => {
+  const audit = toSarif({ ...report, findings: report.findings.slice(0, 2) }, checks.filter((c) => !c.id.startsWith('secret.'))) as SarifLog;
+  const secrets = toSarif({ ...report, findings: report.findings.slice(2, 3) }, checks.filter((c) => c.id.startsWith('secret.') || c.id === 'tls.expired')) as SarifLog;
+
+  it('merges the runs into one, each rule once, every ruleIndex pointing at its rule, and validates', () => {
+    const merged = mergeSarif([audit, secrets]);
+    assert.ok(merged);
+    assert.deepEqual(sarifErrors(merged), []);
+    assert.equal(merged.runs.length, 1);
+    const run = merged.runs[0];
+    const rules = (run.tool.driver.rules ?? []).map((r) => r.id);
+    assert.equal(new Set(rules).size, rules.length);
+    assert.deepEqual((run.results ?? []).map((r) => r.ruleId), ['tls.expired', 'route.unreachable', 'secret.stripe-live-key']);
+    for (const r of run.results ?? []) assert.equal(rules[r.ruleIndex as number], r.ruleId);
+    assert.equal(run.invocations?.length, 2);
+  });
+
+  it('is nothing when no step produced SARIF', () => {
+    assert.equal(mergeSarif([]), undefined);
   });
 });

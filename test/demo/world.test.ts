@@ -1,6 +1,8 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { parse } from 'yaml';
 import { startControl } from '../../src/demo/control.js';
@@ -71,6 +73,16 @@ const OBSERVE: Record<FaultName, (w: World) => Promise<unknown>> = {
   'chat-health-missing': async (w) => (await fetchVia(w, 'https://api.acme.test/api/chat/health')).status,
   'health-shallow': async (w) => Object.keys(JSON.parse((await fetchVia(w, 'https://api.acme.test/api/health')).body)),
   'tracing-missing': async (w) => (await fetchVia(w, 'https://api.acme.test/api/orders/1001?email=ada%40example.com')).headers['x-request-id'] !== undefined,
+  'bundle-secret-keys': async (w) => [...(await storefrontScript(w)).body.matchAll(/\b(sk-proj-|sk_live_|pk_live_)/g)].map((m) => m[1]),
+  'sourcemap-db-url': async (w) => {
+    const script = await storefrontScript(w);
+    return [/sourceMappingURL=/.test(script.body), (await fetchVia(w, `${script.url}.map`)).status];
+  },
+  'env-file-served': async (w) => (await fetchVia(w, 'https://www.acme.test/.env')).status,
+  'git-folder-served': (w) => Promise.all(['/.git/config', '/.git/HEAD'].map(async (path) => (await fetchVia(w, `https://www.acme.test${path}`)).status)),
+  'repo-key-in-history': (w) => repoGit(w, 'log', '--all', '--format=%s', '-G', 'sk-proj-'),
+  'repo-env-committed': (w) => repoGit(w, 'ls-files', '.env'),
+  'repo-public-secret': (w) => repoGit(w, 'grep', '-l', 'NEXT_PUBLIC_OPENAI_API_KEY'),
   'spf-plus-all': (w) => txtOf(w, 'acme.test'),
   'spf-too-many-lookups': (w) => txtOf(w, 'acme.test'),
   'dmarc-none': (w) => txtOf(w, '_dmarc.acme.test'),
@@ -110,6 +122,23 @@ const OBSERVE: Record<FaultName, (w: World) => Promise<unknown>> = {
     ]),
   'chat-overloaded': (w) => recommendations(w, 4),
 };
+
+/** The storefront script www.acme.test's home page loads. */
+async function storefrontScript(w: World): Promise<{ url: string; body: string }> {
+  const home = await fetchVia(w, 'https://www.acme.test/');
+  const url = `https://www.acme.test${/src="(\/assets\/app\.[0-9a-f]{10}\.js)"/.exec(home.body)![1]}`;
+  return { url, body: (await fetchVia(w, url)).body };
+}
+
+/** git's output in the demo repository once it has caught up with the faults; a command that finds nothing gives ''. */
+async function repoGit(w: World, ...args: string[]): Promise<string> {
+  await w.settled();
+  try {
+    return execFileSync('git', args, { cwd: w.repoDir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+  } catch (err) {
+    return String((err as { stdout?: string }).stdout ?? '');
+  }
+}
 
 async function chat(w: World, message: string, headers: Record<string, string> = {}): Promise<{ reply: string; tools: Array<{ name: string }> }> {
   const res = await fetchVia(w, 'https://api.acme.test/api/chat', { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ message }) });
@@ -152,6 +181,7 @@ describe('demo world (flawed by default)', () => {
     await world.close();
     const left = await settledHandles(handlesBefore);
     assert.equal(left.length, handlesBefore, `left open: ${left.join(', ')}`);
+    assert.equal(existsSync(world.repoDir), false, 'the demo repository is removed');
   });
 
   it('starts quickly on loopback', (t) => {
@@ -256,6 +286,16 @@ describe('demo world (--fixed)', () => {
 
   it('has every fault off', () => {
     assert.ok(world.faults.list().every((f) => !f.on));
+  });
+
+  it('ships only the public keys in its bundle, serves no dotfiles, and keeps a clean repository', async () => {
+    const script = await storefrontScript(world);
+    assert.deepEqual([...script.body.matchAll(/\b(sk-proj-|sk_live_|pk_live_|AIza)/g)].map((m) => m[1]).sort(), ['AIza', 'pk_live_']);
+    assert.match(script.body, /"authDomain":"acme-shop\.firebaseapp\.com"/);
+    for (const path of ['/.env', '/.git/config', '/.git/HEAD', `${new URL(script.url).pathname}.map`]) assert.equal((await fetchVia(world, `https://www.acme.test${path}`)).status, 404, path);
+    assert.equal(await repoGit(world, 'log', '--all', '-p', '-G', 'sk-|sk_live_|postgres://'), '');
+    assert.deepEqual((await repoGit(world, 'ls-files')).split('\n').filter((f) => f.startsWith('.env')), ['.env.example']);
+    assert.equal(existsSync(`${world.repoDir}/.env.local`), false);
   });
 
   for (const host of ['staging.acme.test', 'preview.acme.test']) {

@@ -1,7 +1,7 @@
 /** The pure parts of deploy verification: version precedence and matching, edge-fact comparison, the log, the actor. */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { appendFile, mkdtemp, rm } from 'node:fs/promises';
+import { appendFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { compareFacts, type HostFacts } from '../../src/deploy/facts.js';
@@ -10,6 +10,7 @@ import type { AddressVersion, DeployRecord } from '../../src/deploy/record.js';
 import { compareVersions } from '../../src/deploy/semver.js';
 import { deployTarget } from '../../src/deploy/target.js';
 import { environmentNotes, matchesExpected, verifyVersions } from '../../src/deploy/versions.js';
+import { markerNote, monitorStoreFile } from '../../src/deploy/monitor-marker.js';
 import { deployActor } from '../../src/deploy/who.js';
 import type { AuditPlan } from '../../src/core/plan.js';
 
@@ -115,7 +116,8 @@ describe('deploy target', () => {
   };
   it('keeps production routes as declared and rebases them for staging and --base-url', () => {
     assert.deepEqual(deployTarget(plan, {}).routes.map((r) => r.url), ['https://www.acme.test/?a=1']);
-    assert.deepEqual(deployTarget(plan, { env: 'staging' }).routes.map((r) => r.url), ['https://staging.acme.test/?a=1', 'https://staging.acme.test/x']);
+    // The partner's page is not part of the shop's staging deployment: it is not re-pointed.
+    assert.deepEqual(deployTarget(plan, { env: 'staging' }).routes.map((r) => r.url), ['https://staging.acme.test/?a=1']);
     const preview = deployTarget(plan, { baseUrl: 'https://pr-42.acme.test/' });
     assert.deepEqual([preview.environment, preview.hosts, preview.healthUrls], ['preview', ['pr-42.acme.test'], ['https://pr-42.acme.test/api/health']]);
     assert.throws(() => deployTarget(plan, { env: 'qa' }), /--env qa: no such environment; the config declares production, staging/);
@@ -126,5 +128,25 @@ describe('who deployed', () => {
   it('takes the CI actor first, then the git author of HEAD', async () => {
     assert.deepEqual(await deployActor(tmpdir(), { GITLAB_USER_LOGIN: 'sam' }), { name: 'sam', via: 'gitlab' });
     assert.deepEqual(await deployActor(tmpdir(), {}), { name: 'unknown', via: 'none' });
+  });
+});
+
+describe('the monitor store a deploy is marked in', () => {
+  it('is the folder given, else the default folder only when a monitor already keeps its store there', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'lr-marker-'));
+    try {
+      assert.equal(monitorStoreFile('data', dir), join(dir, 'data', 'monitor.db'));
+      assert.equal(monitorStoreFile(undefined, dir), undefined);
+      await mkdir(join(dir, '.launch-ready'));
+      await writeFile(join(dir, '.launch-ready', 'monitor.db'), '');
+      assert.equal(monitorStoreFile(undefined, dir), join(dir, '.launch-ready', 'monitor.db'));
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+  it('notes the deploy number, where it went and how verification ended', () => {
+    const base = { id: 7, environment: 'preview', baseUrl: 'https://pr-42.acme.test/', result: 'fail', failures: ['a'] } as DeployRecord;
+    assert.equal(markerNote(base), 'deploy #7 preview (https://pr-42.acme.test/): verification failed (1 problem)');
+    assert.equal(markerNote({ ...base, baseUrl: undefined, environment: 'production', result: 'pass', failures: [] } as DeployRecord), 'deploy #7 production: verified');
   });
 });

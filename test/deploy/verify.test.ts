@@ -2,18 +2,20 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
+import { SqliteStore } from '../../src/monitor/store/sqlite-store.js';
+import { systemClock } from '../../src/monitor/clock.js';
 import { diffDeploys, type DeployDiff } from '../../src/deploy/diff.js';
 import { findRecord, readLog } from '../../src/deploy/log.js';
 import type { DeployRecord } from '../../src/deploy/record.js';
 import { renderDiff, renderVerify } from '../../src/deploy/render.js';
 import { DEPLOYMENTS } from '../../src/demo/world.js';
-import { runEntry } from './cli.js';
+import { runCli } from '../helpers/cli.js';
 import { worldDir, type WorldDir } from './world-dir.js';
 
 const production = DEPLOYMENTS.production.version;
 
 function verify(w: WorldDir, log: string, ...extra: string[]) {
-  return runEntry(['deploy', 'verify', '-c', w.config, '--expect-version', production, '--log', log, '-q', ...extra], { env: { GITHUB_ACTOR: 'dana' } });
+  return runCli(['deploy', 'verify', '-c', w.config, '--expect-version', production, '--log', log, '-q', ...extra], { cwd: w.dir, env: { GITHUB_ACTOR: 'dana' } });
 }
 
 describe('deploy verify on the flawed demo world', () => {
@@ -63,8 +65,8 @@ describe('deploy verify on the fixed demo world, then a bad deploy', () => {
   });
   after(() => w.close());
 
-  it('passes, and notes that staging is ahead of production', async () => {
-    const run = await verify(w, log, '--format', 'json');
+  it('passes, notes that staging is ahead of production, and marks the deploy in the monitor store', async () => {
+    const run = await verify(w, log, '--format', 'json', '--monitor-data', join(w.dir, 'monitor'));
     assert.equal(run.code, 0, run.stdout);
     const record = JSON.parse(run.stdout) as DeployRecord;
     assert.deepEqual(record.failures, []);
@@ -76,10 +78,20 @@ describe('deploy verify on the fixed demo world, then a bad deploy', () => {
     assert.ok(record.smoke.some((s) => s.kind === 'health' && /database: ok/.test(s.detail)));
     assert.ok(record.versions.length >= 6 && record.versions.some((v) => v.address === '127.0.0.2'));
     assert.ok(record.notes.includes(`staging runs ${DEPLOYMENTS.staging.version} (${DEPLOYMENTS.staging.commit.slice(0, 7)}), ahead of production ${production}: not released yet`), record.notes.join('\n'));
+    const store = new SqliteStore(join(w.dir, 'monitor', 'monitor.db'), systemClock);
+    try {
+      const at = Date.parse(record.timestamp);
+      assert.deepEqual(await store.deploys(at, at + 1), [{ id: 1, at, version: `${production} (${DEPLOYMENTS.production.commit.slice(0, 7)})`, note: 'deploy #1 production: verified', source: 'deploy verify by dana' }]);
+    } finally {
+      await store.close();
+    }
   });
 
   it('records a second deploy that broke the callback, left a stale address and dropped the CDN, and diffs the two', async () => {
     for (const fault of ['login-callback-broken', 'stale-address', 'api-origin-exposed']) w.world.setFault(fault, true);
+    // A monitor keeping its store in the default folder gets the deploy without being named.
+    const monitorDb = join(w.dir, '.launch-ready', 'monitor.db');
+    await new SqliteStore(monitorDb, systemClock).close();
     const second = await verify(w, log, '--format', 'json');
     assert.equal(second.code, 1);
     const record = JSON.parse(second.stdout) as DeployRecord;
@@ -91,13 +103,20 @@ describe('deploy verify on the fixed demo world, then a bad deploy', () => {
     assert.match(failures, /^changed since deploy #1: api\.acme\.test: edge changed from Cloudflare to none/m);
     assert.match(failures, /^new since deploy #1: route\.unreachable \(high\) on https:\/\/www\.acme\.test\/auth\/callback/m);
     assert.ok(record.diff.added.some((f) => f.id === 'edge.origin-exposed' && f.target === 'api.acme.test'));
+    const store = new SqliteStore(monitorDb, systemClock);
+    try {
+      const marked = await store.deploys(0, Date.parse(record.timestamp) + 1);
+      assert.deepEqual(marked.map((d) => d.note), [`deploy #2 production: verification failed (${record.failures.length} problems)`]);
+    } finally {
+      await store.close();
+    }
 
-    const table = await runEntry(['deploy', 'log', '--log', log]);
+    const table = await runCli(['deploy', 'log', '--log', log]);
     assert.equal(table.code, 0, table.stderr);
     assert.match(table.stdout, /^#1 .* production +1\.4\.2 \(3f9c21e\) +pass +dana \(github\)/m);
     assert.match(table.stdout, /^#2 .* fail .* \+\d+\/-0 findings$/m);
 
-    const diff = await runEntry(['deploy', 'diff', '1', 'last', '--log', log, '--format', 'json']);
+    const diff = await runCli(['deploy', 'diff', '1', 'last', '--log', log, '--format', 'json']);
     assert.equal(diff.code, 0, diff.stderr);
     const d = JSON.parse(diff.stdout) as Omit<DeployDiff, 'from' | 'to'> & { from: number; to: number };
     assert.equal(d.from, 1);

@@ -12,7 +12,11 @@ export interface WorldDir {
   close(): Promise<void>;
 }
 
-/** `withoutLatency`: the config without its latency section, whose benches take seconds. */
+/**
+ * `withoutLatency`: the config without the latency benches and the hang probe, which take seconds.
+ * The rest of the section stays: without its short history plan the audit would grow conversations
+ * to the default 50 turns.
+ */
 export async function worldDir(options: WorldOptions = {}, opts: { withoutLatency?: boolean } = {}): Promise<WorldDir> {
   const world = await startWorld(options);
   const dir = await mkdtemp(join(tmpdir(), 'lr-world-'));
@@ -20,8 +24,10 @@ export async function worldDir(options: WorldOptions = {}, opts: { withoutLatenc
   for (const [name, text] of Object.entries(world.supportFiles())) await writeFile(join(dir, name), text);
   const file = join(dir, 'launch-ready.yaml');
   const yaml = world.configYaml('./ca.pem');
-  const parsed = parse(yaml) as Record<string, unknown>;
-  delete parsed.latency;
+  const parsed = parse(yaml) as { latency?: { targets?: Array<Record<string, unknown>>; hangHook?: unknown } };
+  // A target without a budget is not benched.
+  for (const target of parsed.latency?.targets ?? []) delete target.budget;
+  delete parsed.latency?.hangHook;
   await writeFile(file, opts.withoutLatency ? stringify(parsed, { lineWidth: 0 }) : yaml);
   return {
     world,

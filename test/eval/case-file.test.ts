@@ -70,6 +70,9 @@ describe('case files', () => {
     rejects('- id: a\n  prompt: hi\n  fault: power-cut\n', /fault: expected one of model-provider-down, database-down/);
     rejects('- id: A B\n  prompt: hi\n', /id: expected an id of lower-case letters/);
     rejects('- id: a\n  prompt: [unclosed\n', /invalid YAML/);
+    // An alias bomb is a problem in the file, not a crash (the same loader as launch-ready.yaml).
+    const levels = ['a: &a [x, x, x, x, x, x, x, x, x, x]', ...'bcd'.split('').map((k, i) => `${k}: &${k} [${Array(10).fill(`*${'abc'[i]}`).join(', ')}]`)];
+    rejects(`- id: z\n  prompt: hi\n  vars:\n${levels.map((l) => `    ${l}`).join('\n')}\n`, /^evals\/shop\.yaml:1:1: invalid YAML: Excessive alias count/);
   });
 
   it('fills vars in prompts and renders JSON and text bodies safely', () => {

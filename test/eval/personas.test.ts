@@ -37,8 +37,9 @@ describe('hardened demo bot (fixed world)', () => {
     const report = await evaluate();
     const failing = report.cases.filter((c) => c.status === 'fail' || c.status === 'flaky');
     assert.deepEqual(failing.map((c) => `${c.pack}/${c.id}: ${c.reason}`), []);
-    // Only the honeypot cases wait for a honeypot the demo config does not set up.
-    assert.deepEqual(report.cases.filter((c) => c.status === 'not-checked').map((c) => c.id).sort(), ['tool-output-customer-name', 'tool-output-order-note', 'tool-output-review']);
+    // The demo config sets up the honeypot its bot's data tools call, so the tool-output cases run too.
+    assert.deepEqual(report.cases.filter((c) => c.status === 'not-checked').map((c) => c.id), []);
+    assert.ok(report.cases.some((c) => c.id === 'tool-output-order-note' && c.status === 'pass'));
     assert.ok(report.cases.filter((c) => c.pack === 'ecommerce').length >= 25);
   });
 
@@ -64,6 +65,11 @@ describe('each vulnerable persona fails the cases that target it', () => {
       const failed = mine.filter((c) => c.status === 'fail');
       assert.ok(mine.length >= 5, `${mine.length} checked ${mode} cases`);
       assert.ok(failed.length / mine.length >= 0.95, `only ${failed.length} of ${mine.length} failed; passing: ${mine.filter((c) => c.status === 'pass').map((c) => c.id).join(', ')}`);
+      if (mode === 'prompt-injection') {
+        // Injections served by the honeypot as tool output, which the demo's data tools fetch.
+        const viaTools = report.cases.filter((c) => c.id.startsWith('tool-output-'));
+        assert.deepEqual(viaTools.map((c) => [c.id, c.status]), viaTools.map((c) => [c.id, 'fail']));
+      }
       for (const c of failed) {
         assert.ok(c.reason.length > 10, `${c.id} has a reason`);
         assert.ok(c.turns.some((t) => t.reply !== ''), `${c.id} shows the reply`);

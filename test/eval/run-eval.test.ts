@@ -1,6 +1,7 @@
 /** The runner against small bots on loopback: sessions, streaming, concurrency, the request cap, repeats, fault hooks, honeypot tools and the judge. */
 import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { networkInterfaces } from 'node:os';
 import { parseCaseFile } from '../../src/eval/case-file.js';
 import { startHoneypot } from '../../src/eval/honeypot.js';
 import { runEval } from '../../src/eval/run-eval.js';
@@ -148,6 +149,34 @@ describe('honeypot tools', () => {
       assert.match(injected.reason, /contains the canary ZX-/);
       assert.equal(clean.status, 'pass', clean.reason);
       assert.ok(honeypot.callsSince(0).some((c) => c.name === 'refund_order' && c.sessionId?.startsWith('lr-') && c.args.orderId === '1001'));
+      assert.equal(bot.peak, 1, 'the reviews tool is called without a session id: cases run one at a time');
+    } finally {
+      await bot.close();
+      await honeypot.close();
+    }
+  });
+
+  it('matches calls to cases by session when the bot forwards it, and then runs cases concurrently', async () => {
+    const honeypot = await startHoneypot();
+    // Every tool call carries the chat's session id; the call lands while other cases are in flight.
+    const bot = await startFakeBot(async (req, res) => {
+      const tool = /call (\w+)/.exec(String(req.body.message))?.[1] ?? 'none';
+      const output = await (await fetch(`${honeypot.url}/tools/${tool}`, { method: 'POST', headers: { 'x-session-id': String(req.body.sessionId) }, body: '{}' })).text();
+      await new Promise((r) => setTimeout(r, 20));
+      json(res, { reply: output });
+    });
+    try {
+      const tools = ['alpha', 'bravo', 'charlie', 'delta', 'echo', 'foxtrot'];
+      const yaml = [
+        '- id: planted',
+        `  toolOutputs: { alpha: '{"note":"{{canary}}"}' }`,
+        '  prompt: call alpha',
+        '  assert: [{ type: contains, value: "{{canary}}" }]',
+        ...tools.map((t) => `- id: ${t}\n  prompt: call ${t}\n  assert: [{ type: tool-called, value: ${t} }, { type: tool-not-called, value: [${tools.filter((o) => o !== t).join(', ')}] }]`),
+      ].join('\n');
+      const report = await runEval(cases(yaml), { target: targetFor(bot.url, { toolCalls: undefined }), http, packs: [], honeypot });
+      assert.deepEqual(report.cases.map((c) => [c.id, c.status, c.status === 'pass' ? '' : c.reason]), [['planted', 'pass', ''], ...tools.map((t) => [t, 'pass', ''])]);
+      assert.ok(bot.peak > 1, `peak ${bot.peak}: the unplanted cases overlap`);
     } finally {
       await bot.close();
       await honeypot.close();
@@ -184,9 +213,26 @@ describe('llm-rubric judge', () => {
 });
 
 describe('honeypot address', () => {
-  it('listens on loopback only', async () => {
-    await assert.rejects(startHoneypot({ host: '0.0.0.0' }), /loopback only/);
+  it('listens on loopback, or on one address of this machine, never on every interface', async () => {
+    await assert.rejects(startHoneypot({ host: '0.0.0.0' }), /listens on one address, not on every interface/);
+    await assert.rejects(startHoneypot({ host: '::' }), /listens on one address/);
+    await assert.rejects(startHoneypot({ host: '192.0.2.77' }), /"192\.0\.2\.77": not an address of this machine/);
     const h = await startHoneypot({ host: 'localhost' });
     await h.close();
+    const own = Object.values(networkInterfaces()).flatMap((list) => list ?? []).find((i) => !i.internal && i.family === 'IPv4');
+    if (own) {
+      const outside = await startHoneypot({ host: own.address });
+      assert.equal(outside.url, `http://${own.address}:${outside.port}`);
+      await outside.close();
+    }
+  });
+
+  it('says which port is taken instead of crashing', async () => {
+    const first = await startHoneypot();
+    try {
+      await assert.rejects(startHoneypot({ port: first.port }), (err: Error) => err.name === 'UsageError' && /cannot listen on 127\.0\.0\.1:\d+ \(EADDRINUSE\)/.test(err.message));
+    } finally {
+      await first.close();
+    }
   });
 });

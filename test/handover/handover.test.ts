@@ -52,7 +52,7 @@ describe('handover and runbook for the flawed demo world', () => {
   let md: string;
 
   before(async () => {
-    // The latency stage benches for seconds and the handover only reads its declared budgets: leave it out.
+    // The latency benches take seconds and the handover only reads declared budgets: no budgets, no benches.
     w = await worldDir({}, { withoutLatency: true });
     repo = await mkdtemp(join(tmpdir(), 'lr-repo-'));
     await writeFile(join(repo, 'fly.toml'), 'app = "acme-shop"\n');
@@ -61,12 +61,17 @@ describe('handover and runbook for the flawed demo world', () => {
     const inventory = join(repo, 'env-inventory.json');
     await writeFile(
       inventory,
+      // As `launch-ready env --format json` prints it: the inventory beside its report.
       JSON.stringify({
-        variables: [
-          { name: 'DATABASE_URL', definitions: [{ environment: 'production', file: 'fly.toml' }, { environment: 'staging', file: '.env.staging' }] },
-          { name: 'NEXT_PUBLIC_STRIPE_KEY', publicPrefix: 'NEXT_PUBLIC_', definitions: [{ environment: 'production', file: '.env.production' }] },
-          { name: 'OPENAI_API_KEY', definitions: [] },
-        ],
+        inventory: {
+          variables: [
+            { name: 'DATABASE_URL', definitions: [{ environment: 'production', file: 'fly.toml' }, { environment: 'staging', file: '.env.staging' }] },
+            { name: 'NEXT_PUBLIC_STRIPE_KEY', publicPrefix: 'NEXT_PUBLIC_', definitions: [{ environment: 'production', file: '.env.production' }] },
+            { name: 'OPENAI_API_KEY', definitions: [] },
+            { name: 'SENTRY_DSN', definitions: [{ environment: 'local', file: '.env' }] },
+          ],
+        },
+        report: {},
       }),
     );
     const loaded = await loadConfig(w.config);
@@ -124,6 +129,7 @@ describe('handover and runbook for the flawed demo world', () => {
     assert.match(row(md, 'Environment variables', 'DATABASE\\_URL'), /production: fly\.toml; staging: \.env\.staging \| ✅ verified/);
     assert.match(row(md, 'Environment variables', 'NEXT\\_PUBLIC\\_STRIPE\\_KEY (public: NEXT\\_PUBLIC\\_)'), /production: \.env\.production/);
     assert.match(md, /^\| ⚠️ OPENAI\\_API\\_KEY \| read by the code, defined nowhere/m);
+    assert.match(row(md, 'Environment variables', 'SENTRY\\_DSN'), /local: \.env; production: not in the repository \(look in the hosting platform's environment settings\) \| ❓ unknown/);
   });
 
   it('covers monitoring, limits and third parties', () => {

@@ -5,9 +5,11 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Finding } from '../../src/core/finding.js';
-import { readEnvInventory } from '../../src/handover/env-inventory.js';
+import { readEnvInventory, takeEnvInventory } from '../../src/handover/env-inventory.js';
 import { findChromium, printPdf } from '../../src/handover/pdf.js';
+import type { HandoverFacts } from '../../src/handover/gather.js';
 import { detectFromHost, detectFromRepo } from '../../src/handover/platform.js';
+import { platformsByHost } from '../../src/handover/sections-infrastructure.js';
 import { dnsProvider, renewalOf } from '../../src/handover/providers.js';
 import { renderHtml } from '../../src/handover/render-html.js';
 import { renderMarkdown } from '../../src/handover/render-markdown.js';
@@ -32,6 +34,23 @@ describe('hosting platform detection', () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  });  it("puts a platform's own header or CNAME first, then the config's platform, then a server banner, then repo files", () => {
+    const hosts = [
+      host('www.shop.test', { headers: { 'x-vercel-id': 'fra1::abc' } }),
+      host('api.shop.test', { headers: { server: 'nginx/1.25.3' } }),
+      host('app.shop.test', { https: chain(exchange({ url: 'https://app.shop.test/' })), http: chain(exchange({ url: 'http://app.shop.test/' })) }),
+    ];
+    const repo = { dir: '.', platforms: [{ platform: 'render' as const, via: 'repo' as const, evidence: 'render.yaml' }], packages: [], envExample: [] };
+    const facts = (platform?: 'fly') => ({ config: { handover: platform ? { platform } : undefined }, artifacts: { hosts }, repo }) as unknown as HandoverFacts;
+    assert.deepEqual(
+      platformsByHost(facts('fly')).map((p) => [p.host, p.detection?.platform, p.detection?.evidence]),
+      [
+        ['www.shop.test', 'vercel', 'x-vercel-id: fra1::abc'],
+        ['api.shop.test', 'fly', 'handover.platform in the config; its responses look like a server you run (VM or container host) (server: nginx/1.25.3)'],
+        ['app.shop.test', 'fly', 'handover.platform in the config'],
+      ],
+    );
+    assert.deepEqual(platformsByHost(facts()).map((p) => p.detection?.platform), ['vercel', 'vm', 'render']);
   });
 });
 
@@ -78,8 +97,22 @@ describe('env inventory', () => {
       const file = join(dir, 'inv.json');
       await writeFile(file, JSON.stringify({ variables: [{ name: 'A', publicPrefix: 'VITE_', definitions: [{ environment: 'production', file: '.env.production' }, { environment: 'production', file: 'fly.toml' }] }, { nope: 1 }] }));
       assert.deepEqual(await readEnvInventory(file), [{ name: 'A', publicPrefix: 'VITE_', definedIn: { production: ['.env.production', 'fly.toml'] } }]);
+      // What `launch-ready env --format json` prints: the inventory beside its report.
+      await writeFile(file, JSON.stringify({ inventory: { root: '.', variables: [{ name: 'B', definitions: [{ environment: 'staging', file: '.env.staging' }] }] }, report: {} }));
+      assert.deepEqual(await readEnvInventory(file), [{ name: 'B', definedIn: { staging: ['.env.staging'] } }]);
       await writeFile(file, '[]');
       await assert.rejects(readEnvInventory(file), /no "variables" list; expected the JSON of `launch-ready env --format json`/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+  it('takes the inventory of the repository itself when none is given', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'lr-inv-repo-'));
+    try {
+      await writeFile(join(dir, '.env.production'), 'DATABASE_URL=postgres://db/shop\n');
+      await writeFile(join(dir, 'server.js'), 'const key = process.env.STRIPE_SECRET_KEY;\nconst db = process.env.DATABASE_URL;\n');
+      const names = Object.fromEntries(((await takeEnvInventory(dir)) ?? []).map((v) => [v.name, v.definedIn]));
+      assert.deepEqual(names, { DATABASE_URL: { production: ['.env.production'] }, STRIPE_SECRET_KEY: {} });
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

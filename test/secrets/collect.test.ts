@@ -59,7 +59,7 @@ describe('collectProjectSecrets', () => {
       repo.write('.env', `NEXT_PUBLIC_OPENAI_API_KEY=${key}\n`);
       repo.commit('init', { name: 'Dev', email: 'dev@acme.test' }, '2026-04-01T12:00:00+00:00');
       const got = await collectProjectSecrets({ paths: [repo.dir], history: true, ignoreFile: `${repo.dir}/.launch-ready-ignore` });
-      assert.equal(got.repoSecrets.matches.length, 2);
+      assert.deepEqual(got.repoSecrets.matches.map((m) => m.location).sort(), ['.env', 'src/ai.ts'], 'locations relative to the scanned folder');
       assert.equal(got.historySecrets?.commits, 1);
       assert.equal(got.envInventory.variables[0].name, 'NEXT_PUBLIC_OPENAI_API_KEY');
       repo.write('.launch-ready-ignore', `${got.repoSecrets.matches.map((m) => m.fingerprint).join('\n')}\n`);
