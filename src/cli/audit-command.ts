@@ -23,9 +23,6 @@ export interface AuditFlags extends NetworkFlags, OutputFlags {
   replay?: string;
 }
 
-// Other commands import it from here; it lives with the network options so that needs no audit.
-export { typedSources };
-
 /** The plan and network settings of an audit: from a config file, or from discovery under a URL. */
 export async function planAudit(url: string | undefined, flags: AuditFlags, cmd: Command): Promise<{ plan: AuditPlan; settings: NetworkSettings; target: string }> {
   const defaultConfig = resolve('launch-ready.yaml');

@@ -21,9 +21,8 @@ import { DEFAULT_REQUEST_TIMEOUT_MS, targetFromUrl, targetsFromConfig, type Benc
 import { parseThreshold, type Threshold } from '../latency/thresholds.js';
 import { DnsClient } from '../net/dns-client.js';
 import { parseDuration, type NetworkSettings } from '../net/settings.js';
-import { typedSources } from './audit-command.js';
 import type { RegisterCommand } from './command-kit.js';
-import { addNetworkOptions, networkSettings, type NetworkFlags } from './network-options.js';
+import { addNetworkOptions, networkSettings, typedSources, type NetworkFlags } from './network-options.js';
 
 export interface BenchFlags extends NetworkFlags {
   config?: string;

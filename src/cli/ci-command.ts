@@ -14,11 +14,10 @@ import { combinedExitCode, type StepResult } from '../ci/step.js';
 import { auditStep, DEFAULT_LATENCY_BASELINE, evalStep, latencyStep, secretScanStep, type CiContext } from '../ci/steps.js';
 import { renderSummaryMarkdown, renderSummaryText } from '../ci/summary.js';
 import { parseDuration } from '../net/settings.js';
-import { typedSources } from './audit-command.js';
 import type { RegisterCommand, Run } from './command-kit.js';
 import { COMMANDS } from './commands.js';
 import { optionalConfig } from './deploy-command.js';
-import { addNetworkOptions, networkSettings, type NetworkFlags } from './network-options.js';
+import { addNetworkOptions, networkSettings, typedSources, type NetworkFlags } from './network-options.js';
 import { stderrProgress } from './progress.js';
 
 interface CiFlags extends NetworkFlags {

@@ -19,9 +19,8 @@ import { renderDiff, renderLog, renderVerify, type DeployFormat } from '../deplo
 import { deployTarget } from '../deploy/target.js';
 import { verifyDeploy } from '../deploy/verify.js';
 import { deployActor, gitHead } from '../deploy/who.js';
-import { typedSources } from './audit-command.js';
 import type { RegisterCommand } from './command-kit.js';
-import { addNetworkOptions, networkSettings, type NetworkFlags } from './network-options.js';
+import { addNetworkOptions, networkSettings, typedSources, type NetworkFlags } from './network-options.js';
 import { stderrProgress } from './progress.js';
 
 interface VerifyFlags extends NetworkFlags {

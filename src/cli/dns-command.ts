@@ -28,9 +28,8 @@ import { renderPlan } from '../dnsdiff/render-plan.js';
 import { takeSnapshot } from '../dnsdiff/snapshot.js';
 import type { DnsState } from '../dnsdiff/state.js';
 import { DnsClient } from '../net/dns-client.js';
-import { typedSources } from './audit-command.js';
 import type { RegisterCommand } from './command-kit.js';
-import { addNetworkOptions, networkSettings, type NetworkFlags } from './network-options.js';
+import { addNetworkOptions, networkSettings, typedSources, type NetworkFlags } from './network-options.js';
 
 interface CommonFlags extends NetworkFlags {
   config?: string;

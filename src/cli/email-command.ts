@@ -21,9 +21,8 @@ import { emailSummary } from '../email/summary.js';
 import { DnsClient } from '../net/dns-client.js';
 import { buildReport } from '../report/build.js';
 import { VERSION } from '../version.js';
-import { typedSources } from './audit-command.js';
 import { addOutputOptions, type RegisterCommand } from './command-kit.js';
-import { addNetworkOptions, networkSettings, type NetworkFlags } from './network-options.js';
+import { addNetworkOptions, networkSettings, typedSources, type NetworkFlags } from './network-options.js';
 import { checkOutputFlags, emitReport, type OutputFlags } from './output.js';
 import { stderrProgress } from './progress.js';
 

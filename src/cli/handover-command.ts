@@ -11,10 +11,9 @@ import { DEFAULT_LOG } from '../deploy/log.js';
 import { buildHandover } from '../handover/checklist.js';
 import { gatherFacts, type HandoverFacts } from '../handover/gather.js';
 import { writeDocument } from '../handover/write.js';
-import { typedSources } from './audit-command.js';
 import type { RegisterCommand } from './command-kit.js';
 import { optionalConfig } from './deploy-command.js';
-import { addNetworkOptions, networkSettings, type NetworkFlags } from './network-options.js';
+import { addNetworkOptions, networkSettings, typedSources, type NetworkFlags } from './network-options.js';
 import { stderrProgress } from './progress.js';
 
 export interface DocumentFlags extends NetworkFlags {

@@ -1,10 +1,11 @@
 /**
  * `launch-ready secrets [PATH]`: secrets in the working tree, the git history (--history) and the
- * deployed frontend (--url), with suppression (inline comments, .launch-ready-ignore, --baseline),
- * optional liveness checks (--verify) and every report format. Exit code as the audit's (--fail-on).
+ * deployed frontend (--url, else the config's secrets.urls), optionally narrowed to a change
+ * (--since), with suppression (inline comments, .launch-ready-ignore, --baseline), optional
+ * liveness checks (--verify) and every report format. Exit code as the audit's (--fail-on).
  */
 import { existsSync, statSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import pLimit from 'p-limit';
 import { getDomain } from 'tldts';
@@ -17,20 +18,22 @@ import { DnsClient } from '../net/dns-client.js';
 import { HttpClient } from '../net/http-client.js';
 import type { FrontendSecretScan, Suppressed } from '../secrets/artifact.js';
 import { FRONTEND_BODY_CAP } from '../secrets/collect.js';
+import { sameSiteAsUrl } from '../secrets/same-site.js';
 import { stagePlan, stageReport } from '../secrets/command-report.js';
 import { scanFrontend, scanRepository } from '../secrets/scan.js';
 import { CRAWL_DEFAULTS } from '../secrets/sources/frontend.js';
+import { commitOf, workTreeTop } from '../secrets/sources/git.js';
 import { readBaseline, readIgnoreFile, type Suppression } from '../secrets/suppression.js';
 import { createVerifier } from '../secrets/verify.js';
-import { typedSources } from './audit-command.js';
 import { addOutputOptions, type RegisterCommand } from './command-kit.js';
-import { addNetworkOptions, networkSettings, type NetworkFlags } from './network-options.js';
+import { addNetworkOptions, networkSettings, typedSources, type NetworkFlags } from './network-options.js';
 import { checkOutputFlags, emitReport, type OutputFlags } from './output.js';
 import { stderrProgress } from './progress.js';
 
 export interface SecretsFlags extends NetworkFlags, OutputFlags {
   config?: string;
   history?: boolean;
+  since?: string;
   url?: string[];
   baseline?: string;
   ignoreFile?: string;
@@ -56,6 +59,22 @@ function httpUrl(value: string, flag: string): URL {
   throw new UsageError('LR_BAD_URL', `${flag} "${value}": expected an absolute http(s) URL such as https://www.acme.test/.`);
 }
 
+/** The commit --since names. A commit belongs to one repository, so every scanned folder must sit in the same one. */
+async function sinceCommit(dirs: string[], ref: string): Promise<string> {
+  let top: string | undefined;
+  for (const dir of dirs) {
+    const here = await workTreeTop(dir);
+    if (!here) throw new UsageError('LR_NOT_A_REPO', `--since ${ref}: ${dir} is not in a git work tree, so there is no change to narrow the scan to.`);
+    if (top !== undefined && here !== top) {
+      throw new UsageError('LR_MIXED_REPOS', `--since ${ref}: ${dir} is in another git repository than ${dirs[0]}; scan each repository in its own run.`);
+    }
+    top = here;
+  }
+  const sha = await commitOf(dirs[0], ref);
+  if (!sha) throw new UsageError('LR_BAD_REF', `--since "${ref}": no such commit here. In CI, fetch it first (actions/checkout with fetch-depth: 0, or git fetch origin main).`);
+  return sha;
+}
+
 function positiveInt(value: string | undefined, flag: string, fallback: number): number {
   if (value === undefined) return fallback;
   const n = Number(value);
@@ -63,22 +82,16 @@ function positiveInt(value: string | undefined, flag: string, fallback: number):
   return n;
 }
 
-/** Same site as the start URL: its registrable domain and every subdomain (the host itself for an IP or localhost). */
-function siteOf(url: URL): (host: string) => boolean {
-  const domain = getDomain(url.hostname, { allowPrivateDomains: true });
-  return (host) => host === url.hostname || (domain !== null && (host === domain || host.endsWith(`.${domain}`)));
-}
-
-function describeScan(artifacts: Artifacts): string {
+function describeScan(artifacts: Artifacts, since?: string): string {
   const parts: string[] = [];
   const repo = artifacts.repoSecrets;
   if (repo) {
     const files = repo.roots.reduce((n, r) => n + r.files, 0);
     const mb = repo.roots.reduce((n, r) => n + r.bytes, 0) / 1e6;
-    parts.push(`${files} files (${mb.toFixed(1)} MB) in ${repo.roots.map((r) => r.root).join(', ')}`);
+    parts.push(`${files} files (${mb.toFixed(1)} MB)${since ? ` changed since ${since}` : ''} in ${repo.roots.map((r) => r.root).join(', ')}`);
   }
   const history = artifacts.historySecrets;
-  if (history) parts.push(`${history.commits} commits (${history.blobs} file versions)`);
+  if (history) parts.push(`${history.commits} commits${since ? ` after ${since}` : ''} (${history.blobs} file versions)`);
   const frontend = artifacts.frontendSecrets;
   if (frontend) parts.push(`${frontend.documents.length} frontend documents and ${frontend.leakPaths.length} leak paths${frontend.capped.length ? ` (stopped at ${frontend.capped.join(', ')})` : ''}`);
   const s = [repo?.suppressed, history?.suppressed, frontend?.suppressed].reduce<Suppressed>(
@@ -95,13 +108,15 @@ export async function secretsAction(pathArg: string | undefined, flags: SecretsF
   const loaded = await optionalConfig(flags.config);
   const section = loaded?.config.secrets;
   const configDir = loaded?.dir ?? process.cwd();
-  const paths = pathArg !== undefined ? [pathArg] : (section?.paths.map((p) => resolve(configDir, p)) ?? ['.']);
+  // Config paths as if typed from here, so findings name `src/x.ts` (what SARIF and a reader expect), not an absolute path.
+  const paths = pathArg !== undefined ? [pathArg] : (section?.paths.map((p) => relative(process.cwd(), resolve(configDir, p)) || '.') ?? ['.']);
   for (const p of paths) if (!existsSync(p)) throw new UsageError('LR_NO_SUCH_PATH', `${p}: no such file or folder to scan.`);
   const urls = (flags.url ?? section?.urls ?? []).map((u) => httpUrl(u, '--url'));
   const history = Boolean(flags.history ?? section?.history);
   const firstRoot = statSync(paths[0]).isDirectory() ? paths[0] : dirname(paths[0]);
   const ignorePath = flags.ignoreFile ?? (section ? resolve(configDir, section.ignoreFile) : join(firstRoot, '.launch-ready-ignore'));
   const suppression: Suppression = { ignore: await readIgnoreFile(ignorePath), baseline: flags.baseline ? await readBaseline(flags.baseline) : new Set() };
+  const since = flags.since !== undefined ? await sinceCommit(paths.map((p) => (statSync(p).isDirectory() ? p : dirname(p))), flags.since) : undefined;
   const maxPages = positiveInt(flags.maxPages, '--max-pages', CRAWL_DEFAULTS.maxPages);
   if (flags.verifyBaseUrl !== undefined) httpUrl(flags.verifyBaseUrl, '--verify-base-url');
 
@@ -113,7 +128,7 @@ export async function secretsAction(pathArg: string | undefined, flags: SecretsF
   const target = urls[0]?.toString() ?? paths.join(', ');
   const artifacts: Artifacts = { plan: stagePlan(target, urls[0] ? (getDomain(urls[0].hostname) ?? urls[0].hostname) : basename(resolve(paths[0])), startedAt) };
   try {
-    const repo = await scanRepository({ paths, cwd: process.cwd(), history, suppression, ...(verifier ? { verifier } : {}) });
+    const repo = await scanRepository({ paths, cwd: process.cwd(), history, since, suppression, ...(verifier ? { verifier } : {}) });
     artifacts.repoSecrets = repo.repo;
     if (repo.history) artifacts.historySecrets = repo.history;
     if (http && settings && urls.length > 0) {
@@ -125,7 +140,7 @@ export async function secretsAction(pathArg: string | undefined, flags: SecretsF
             maxPages,
             startUrls: [url.toString()],
             origins: [url.origin],
-            isSameSite: siteOf(url),
+            isSameSite: sameSiteAsUrl(url),
             limit: pLimit(settings.concurrency),
             progress,
             suppression,
@@ -139,7 +154,7 @@ export async function secretsAction(pathArg: string | undefined, flags: SecretsF
     progress.done();
     await http?.close();
   }
-  if (!flags.quiet) process.stderr.write(describeScan(artifacts));
+  if (!flags.quiet) process.stderr.write(describeScan(artifacts, flags.since));
   const report = stageReport({ checks: secretsStageChecks, artifacts, target, startedAt, barItems: ['secrets'] });
   return emitReport(report, flags);
 }
@@ -168,7 +183,8 @@ export const registerSecretsCommand: RegisterCommand = (root, run) => {
         .description('find secrets in the working tree, the git history (--history) and the deployed frontend (--url), redacted, with rotation steps')
         .option('-c, --config <file>', 'read the secrets section and network settings of this config (default: ./launch-ready.yaml when present)')
         .option('--history', 'also scan every blob reachable from any ref of the git history')
-        .addOption(new Option('--url <url>', 'also crawl this deployed site: pages, bundles, source maps, leak paths (repeatable)').argParser(collect))
+        .option('--since <ref>', 'scan only files changed since this commit (plus untracked ones) and, with --history, only the commits after it: a change in CI')
+        .addOption(new Option('--url <url>', 'also crawl this deployed site: pages, bundles, source maps, leak paths (repeatable; default: secrets.urls from the config)').argParser(collect))
         .option('--max-pages <n>', `HTML pages crawled per --url (default ${CRAWL_DEFAULTS.maxPages})`)
         .option('--baseline <file>', 'a previous report of this command (any format) or a list of fingerprints: only new findings are reported')
         .option('--ignore-file <file>', 'fingerprints of accepted findings (default: .launch-ready-ignore in the scanned folder)')

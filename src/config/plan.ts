@@ -95,6 +95,9 @@ export function planFromConfig(config: Config, now: Date, env: NodeJS.ProcessEnv
       history: config.secrets.history,
       ignoreFile: resolve(configDir, config.secrets.ignoreFile),
     };
+    // Normalised (`HTTPS://Shop.acme.test` = `https://shop.acme.test/`) so the crawl sees each URL once.
+    const urls = unique(config.secrets.urls.map((u) => new URL(u).toString()));
+    if (urls.length > 0) plan.stages.frontendUrls = urls;
   }
   if (config.chatbot) plan.stages.chatbot = { section: config.chatbot, configDir: resolve(configDir) };
   return plan;

@@ -65,6 +65,8 @@ export interface StageSettings {
   dnsDesiredFile?: string;
   /** The project folders whose working tree (and history, when asked) the secrets stage scans. */
   project?: { paths: string[]; history: boolean; ignoreFile: string };
+  /** Deployed frontends the secrets stage crawls besides the audited hosts (`secrets.urls`). */
+  frontendUrls?: string[];
   /** What the latency stage times: budgeted targets, repeated reads, conversation growth, the hang hook. */
   performance?: PerformancePlan;
   /** The config's chatbot section as written (`${ENV}` unexpanded): the eval's packs run against it. */

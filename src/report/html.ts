@@ -10,6 +10,7 @@ import { BAR_SYMBOL, BAR_WORD } from './minimum-bar.js';
 import { repeatsOf } from './repeats.js';
 import { issuerName, routeHops } from './route-map.js';
 import type { Report, RouteMapEntry } from './types.js';
+import { fixParts } from './verbatim-lines.js';
 import { isMinor } from './verdict.js';
 
 
@@ -134,11 +135,18 @@ footer{color:var(--muted);font-size:.8rem;margin-top:2rem}
 }
 `;
 
+/** The fix: prose as text, verbatim lines (records to paste) as preformatted blocks between it, copied exactly. */
+function fixHtml(text: string): string {
+  return fixParts(text)
+    .map((part) => (part.kind === 'prose' ? escapeHtml(part.text) : `<pre>${escapeHtml(part.lines.join('\n'))}</pre>`))
+    .join('');
+}
+
 function findingCard(f: Finding, sameAs: number | undefined): string {
   const advice =
     sameAs === undefined
       ? `<div class="impact"><dt>Impact</dt><dd>${escapeHtml(f.impact)}</dd></div>
-<div class="fix"><dt>Fix</dt><dd>${escapeHtml(f.remediation)}</dd></div>
+<div class="fix"><dt>Fix</dt><dd>${fixHtml(f.remediation)}</dd></div>
 <div class="reference"><dt>Reference</dt><dd>${link(f.reference)}</dd></div>`
       : `<div class="fix"><dt>Fix</dt><dd>as <a href="#finding-${sameAs}">#${sameAs}</a></dd></div>`;
   return `<article class="finding sev-${f.severity}" id="finding-${f.rank}">

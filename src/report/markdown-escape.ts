@@ -10,6 +10,11 @@ export function mdText(text: string): string {
   return oneLine(text).replace(/[\\`*_[\]<>|~#]/g, (ch) => `\\${ch}`);
 }
 
+/** Inline text that opens a block of its own: a leading list marker or rule (`- `, `+ `, `1. `, `---`) is escaped too. */
+export function mdParagraph(text: string): string {
+  return mdText(text).replace(/^[-+]/, '\\$&').replace(/^(\d+)([.)])/, '$1\\$2');
+}
+
 /** An inline code span whose fence is longer than any backtick run inside it (CommonMark §6.1). */
 export function mdCode(text: string, inTable = false): string {
   let body = oneLine(text);

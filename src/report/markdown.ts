@@ -3,12 +3,13 @@
  * that came from a target is escaped or fenced (see markdown-escape.ts).
  */
 import { SEVERITIES, STAGES, type Finding } from '../core/finding.js';
-import { mdBlock, mdCode, mdLink, mdText } from './markdown-escape.js';
+import { mdBlock, mdCode, mdLink, mdParagraph, mdText } from './markdown-escape.js';
 import { formatDuration, formatTime } from './plain-text.js';
 import { BAR_SYMBOL, BAR_WORD } from './minimum-bar.js';
 import { repeatsOf } from './repeats.js';
 import { issuerName, routeDiagram } from './route-map.js';
 import type { Report } from './types.js';
+import { fixParts } from './verbatim-lines.js';
 import { isMinor } from './verdict.js';
 
 
@@ -16,10 +17,26 @@ function table(head: string[], rows: string[][]): string[] {
   return [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)];
 }
 
+/**
+ * The fix as one list item: prose as text, verbatim lines (records to paste) as a code block inside
+ * the item, so they are copied exactly instead of being joined onto the prose line.
+ */
+function fixItem(text: string): string[] {
+  const parts = fixParts(text);
+  const first = parts[0]?.kind === 'prose' ? parts.shift() : undefined;
+  const out = [`- **Fix:** ${first?.kind === 'prose' ? mdText(first.text) : ''}`.trimEnd()];
+  for (const part of parts) {
+    const block = part.kind === 'prose' ? mdParagraph(part.text) : mdBlock(part.lines.join('\n'));
+    // Indented by the item's two columns to stay inside it (CommonMark §5.2).
+    out.push('', ...block.split('\n').map((l) => `  ${l}`));
+  }
+  return out;
+}
+
 function findingSection(f: Finding, sameAs: number | undefined): string[] {
   const advice =
     sameAs === undefined
-      ? [`- **Impact:** ${mdText(f.impact)}`, `- **Fix:** ${mdText(f.remediation)}`, `- **Reference:** ${mdLink(f.reference)}`]
+      ? [`- **Impact:** ${mdText(f.impact)}`, ...fixItem(f.remediation), `- **Reference:** ${mdLink(f.reference)}`]
       : [`- **Impact and fix:** as #${sameAs}`];
   return [
     `### #${f.rank} ${f.severity.toUpperCase()} · ${mdCode(f.id)} · ${mdText(f.target)}`,

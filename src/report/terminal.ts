@@ -10,6 +10,7 @@ import { BAR_SYMBOL } from './minimum-bar.js';
 import { repeatsOf } from './repeats.js';
 import { routeDiagram } from './route-map.js';
 import type { Report } from './types.js';
+import { fixParts, VERBATIM_MARK } from './verbatim-lines.js';
 import { isMinor } from './verdict.js';
 
 export interface TerminalOptions {
@@ -34,9 +35,20 @@ function severityPaint(c: Colors): Record<Severity, (s: string) => string> {
 
 /** `   evidence  first line` with continuation lines aligned under the text. */
 function field(label: string, text: string, width: number): string[] {
-  const lines = wrap(text, width, FIELD_INDENT);
+  return labelled(label, wrap(text, width, FIELD_INDENT));
+}
+
+function labelled(label: string, lines: string[]): string[] {
   lines[0] = `   ${label.padEnd(10)}${lines[0].slice(FIELD_INDENT.length)}`;
   return lines;
+}
+
+/** The fix: prose wrapped like any field, verbatim lines (records to paste) whole on their own lines, however long. */
+function fixField(text: string, width: number): string[] {
+  const lines = fixParts(text).flatMap((part) =>
+    part.kind === 'prose' ? wrap(part.text, width, FIELD_INDENT) : part.lines.map((l) => `${FIELD_INDENT}${VERBATIM_MARK}${l}`),
+  );
+  return labelled('fix', lines.length > 0 ? lines : ['']);
 }
 
 /** Short pieces joined by ` · `, starting a new line rather than crossing `width`; each piece painted on its own. */
@@ -65,7 +77,7 @@ function findingBlock(f: Finding, width: number, c: Colors, sameAs: number | und
     ...head,
     ...wrap(oneLine(f.title), width, '   ').map((l) => c.bold(l)),
     ...field('evidence', f.evidence, width),
-    ...(sameAs === undefined ? [...field('impact', f.impact, width), ...field('fix', f.remediation, width)] : field('fix', `as #${sameAs}`, width)),
+    ...(sameAs === undefined ? [...field('impact', f.impact, width), ...fixField(f.remediation, width)] : field('fix', `as #${sameAs}`, width)),
   ];
 }
 

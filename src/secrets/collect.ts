@@ -1,6 +1,7 @@
 /**
  * The audit's collectors for the secrets stage: the deployed frontend of every audited host (wired
- * after the hosts collector), and the project folders a config names in `secrets.paths`.
+ * after the hosts collector) and of the config's `secrets.urls`, and the project folders a config
+ * names in `secrets.paths`.
  */
 import { relative } from 'node:path';
 import type { CollectContext } from '../collect/context.js';
@@ -10,30 +11,40 @@ import type { EnvInventory } from '../envinv/types.js';
 import { HttpClient } from '../net/http-client.js';
 import type { FrontendSecretScan, HistorySecretScan, RepoSecretScan } from './artifact.js';
 import { scanFrontend, scanRepository } from './scan.js';
+import { sameSiteAs, sameSiteAsUrl } from './same-site.js';
 import { CRAWL_DEFAULTS } from './sources/frontend.js';
 import { readIgnoreFile } from './suppression.js';
 
 /** Bundles and source maps routinely pass the audit's 1 MiB body cap; a cut bundle hides its tail. */
 export const FRONTEND_BODY_CAP = 16 * 1024 * 1024;
 
-export function sameSiteAs(domain: string): (host: string) => boolean {
-  return (host) => host === domain || host.endsWith(`.${domain}`);
-}
-
+/**
+ * One crawl over the audited hosts and the config's `secrets.urls`: each start page and origin
+ * once, the same page and asset caps as for the hosts alone, the run's network settings. A
+ * configured URL on another site (a preview deployment, a CDN) brings its site into the crawl.
+ */
 export async function collectFrontendSecrets(ctx: CollectContext, hosts: HostArtifact[]): Promise<FrontendSecretScan> {
-  const isSameSite = sameSiteAs(ctx.plan.domain);
-  const startUrls: string[] = [];
-  const origins: string[] = [];
+  const configured = (ctx.plan.stages?.frontendUrls ?? []).map((u) => new URL(u));
+  const sites = [sameSiteAs(ctx.plan.domain), ...configured.map(sameSiteAsUrl)];
+  const isSameSite = (host: string) => sites.some((same) => same(host));
+  const startUrls = new Set<string>();
+  const origins = new Set<string>();
   for (const host of hosts) {
     const final = host.https?.exchanges.at(-1);
     if (final?.status === undefined) continue;
-    origins.push(`https://${host.host}`);
+    origins.add(`https://${host.host}`);
     const finalHost = new URL(final.url).hostname;
-    if (final.status >= 200 && final.status < 300 && isSameSite(finalHost) && !startUrls.includes(final.url)) startUrls.push(final.url);
+    if (final.status >= 200 && final.status < 300 && isSameSite(finalHost)) startUrls.add(final.url);
   }
+  for (const url of configured) {
+    startUrls.add(url.toString());
+    origins.add(url.origin);
+  }
+  const ignoreFile = ctx.plan.stages?.project?.ignoreFile;
+  const suppression = { ignore: ignoreFile ? await readIgnoreFile(ignoreFile) : new Set<string>(), baseline: new Set<string>() };
   const http = new HttpClient({ ...ctx.settings, maxBodyBytes: FRONTEND_BODY_CAP }, ctx.dns);
   try {
-    return await scanFrontend(http, { ...CRAWL_DEFAULTS, startUrls, origins, isSameSite, limit: ctx.limit, progress: ctx.progress });
+    return await scanFrontend(http, { ...CRAWL_DEFAULTS, startUrls: [...startUrls], origins: [...origins], isSameSite, limit: ctx.limit, progress: ctx.progress, suppression });
   } finally {
     await http.close();
   }

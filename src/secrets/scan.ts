@@ -35,6 +35,8 @@ export interface RepositoryScanOptions {
   paths: string[];
   cwd: string;
   history: boolean;
+  /** A commit: only files changed since it, and only the history after it (CI on a change). */
+  since?: string;
   maxFileBytes?: number;
   suppression?: Suppression;
   verifier?: Verifier;
@@ -50,7 +52,7 @@ export async function scanRepository(opts: RepositoryScanOptions): Promise<{ rep
   const repo: RepoSecretScan = { roots: [], matches: [], suppressed: { inline: 0, ignoreFile: 0, baseline: 0 } };
   for (const given of opts.paths) {
     const target = posix.resolve(opts.cwd, given);
-    const tree = await scanWorkingTree(target, { maxFileBytes, ruleset: opts.ruleset });
+    const tree = await scanWorkingTree(target, { maxFileBytes, ruleset: opts.ruleset, since: opts.since });
     repo.roots.push({ root: given, git: tree.git, files: tree.files, bytes: tree.bytes, skipped: tree.skipped });
     repo.suppressed.inline += tree.allowed;
     const singleFile = tree.root !== target;
@@ -62,7 +64,7 @@ export async function scanRepository(opts: RepositoryScanOptions): Promise<{ rep
 
   let history: HistorySecretScan | undefined;
   if (opts.history) {
-    const scanned = await scanHistory(posix.resolve(opts.cwd, opts.paths[0] ?? '.'), { maxFileBytes, ruleset: opts.ruleset });
+    const scanned = await scanHistory(posix.resolve(opts.cwd, opts.paths[0] ?? '.'), { maxFileBytes, ruleset: opts.ruleset, since: opts.since });
     history = { repository: scanned.repoRoot, commits: scanned.commits, blobs: scanned.blobs, bytes: scanned.bytes, matches: [], suppressed: { inline: scanned.allowed, ignoreFile: 0, baseline: 0 } };
     const introducedBy = new Map<string, Commit>();
     for (const hit of scanned.hits) {

@@ -104,6 +104,19 @@ describe('planFromConfig', () => {
     assert.ok(!('version' in minimal));
   });
 
+  it('plans the secrets stage: project folders against the config folder, `secrets.urls` normalised and deduplicated', () => {
+    const yaml = `${MINIMAL}secrets:\n  paths: [., web]\n  history: true\n  urls: [https://www.acme.test/, HTTPS://WWW.acme.test, https://shop-preview.vercel.app/cart?x=1]\n`;
+    const stages = planFromConfig(parseConfig(yaml, '/srv/shop/launch-ready.yaml'), NOW, {}, '/srv/shop').stages;
+    assert.deepEqual(stages?.project, { paths: ['/srv/shop', '/srv/shop/web'], history: true, ignoreFile: '/srv/shop/.launch-ready-ignore' });
+    assert.deepEqual(stages?.frontendUrls, ['https://www.acme.test/', 'https://shop-preview.vercel.app/cart?x=1']);
+  });
+
+  it('adds no frontend URLs when `secrets.urls` is empty or the section absent', () => {
+    const withoutUrls = planFromConfig(parseConfig(`${MINIMAL}secrets:\n  paths: [.]\n`, 'x.yaml'), NOW, {}).stages;
+    assert.ok(withoutUrls?.project && !('frontendUrls' in withoutUrls));
+    assert.ok(!('frontendUrls' in (planFromConfig(parseConfig(MINIMAL, 'x.yaml'), NOW, {}).stages ?? {})));
+  });
+
   it('names a variable a route needs that is not set', () => {
     assert.throws(
       () => planFromConfig(config, NOW, { SMOKE_PASSWORD: 'pw' }),

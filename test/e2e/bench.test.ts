@@ -5,39 +5,9 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { TargetRun } from '../../src/latency/result.js';
 import { runCli } from '../helpers/cli.js';
-
-const root = fileURLToPath(new URL('../../', import.meta.url));
-
-interface Served {
-  dir: string;
-  process: ChildProcess;
-}
-
-/** Starts `demo --serve` in a fresh folder and waits for its banner. */
-async function serve(extra: string[]): Promise<Served> {
-  const dir = await mkdtemp(join(tmpdir(), 'lr-bench-'));
-  const child = spawn(process.execPath, ['--import', 'tsx', `${root}src/bin.ts`, 'demo', '--serve', '--dir', dir, ...extra], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let banner = '';
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`demo --serve did not start: ${banner}`)), 30_000);
-    child.stdout!.on('data', (d: Buffer) => {
-      banner += d.toString();
-      if (banner.includes('faults:')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`demo --serve exited with ${code}`)));
-  });
-  return { dir, process: child };
-}
+import { serveDemoWorld, type ServedWorld } from '../helpers/demo-world.js';
 
 interface BenchJson {
   targets: TargetRun[];
@@ -45,31 +15,26 @@ interface BenchJson {
 }
 
 /** Half a second per target: enough for a whole cycle of the chat faults and a queue of order lookups. */
-async function bench(world: Served): Promise<{ code: number | null; json: BenchJson }> {
-  const run = await runCli(['bench', '--config', join(world.dir, 'launch-ready.yaml'), '--duration', '500ms', '--format', 'json', '-q']);
+async function bench(world: ServedWorld): Promise<{ code: number | null; json: BenchJson }> {
+  const run = await runCli(['bench', '--config', world.config, '--duration', '500ms', '--format', 'json', '-q']);
   return { code: run.code, json: JSON.parse(run.stdout) as BenchJson };
 }
 
 const component = (run: TargetRun | undefined, name: string) => run?.serverTiming.find((c) => c.name === name);
 
-let flawed: Served;
-let fixed: Served;
+let flawed: ServedWorld | undefined;
+let fixed: ServedWorld | undefined;
 
 before(async () => {
-  [flawed, fixed] = await Promise.all([serve([]), serve(['--fixed'])]);
+  [flawed, fixed] = await Promise.all([serveDemoWorld('lr-bench-'), serveDemoWorld('lr-bench-', ['--fixed'])]);
 });
 
-after(async () => {
-  for (const world of [flawed, fixed]) {
-    if (!world) continue;
-    if (world.process.exitCode === null) world.process.kill('SIGKILL');
-    await rm(world.dir, { recursive: true, force: true });
-  }
-});
+// Stopped, not killed: each world removes its temporary git repository on the way out.
+after(() => Promise.all([flawed?.close(), fixed?.close()]));
 
 describe('launch-ready bench against the demo world', () => {
   it('flawed: names the slow order lookup and the chat stalls against their budgets, and exits 1', async () => {
-    const { code, json } = await bench(flawed);
+    const { code, json } = await bench(flawed!);
     assert.equal(code, 1);
     assert.ok(json.failures.some((f) => /^orders: p95 < 500ms failed/.test(f)), json.failures.join('\n'));
     assert.ok(json.failures.some((f) => /^chat: p95 < 2000ms failed/.test(f)), json.failures.join('\n'));
@@ -80,7 +45,7 @@ describe('launch-ready bench against the demo world', () => {
   });
 
   it('fixed: every budget holds, exit 0, and Server-Timing shows model and database time', async () => {
-    const { code, json } = await bench(fixed);
+    const { code, json } = await bench(fixed!);
     assert.equal(code, 0, json.failures.join('\n'));
     assert.deepEqual(json.failures, []);
     for (const name of ['chat', 'orders']) {

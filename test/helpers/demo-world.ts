@@ -1,6 +1,6 @@
 /**
  * A demo world running in a child process (`demo --serve --dir TMP`), for end-to-end tests that
- * target it through the config it writes, as a user would. `close()` kills it (if it still runs)
+ * target it through the config it writes, as a user would. `close()` stops it (if it still runs)
  * and removes its directory.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const START_TIMEOUT_MS = 30_000;
+const STOP_TIMEOUT_MS = 10_000;
 
 export interface ServedWorld {
   dir: string;
@@ -24,9 +25,28 @@ export interface ServedWorld {
   close(): Promise<void>;
 }
 
-export async function serveDemoWorld(prefix: string): Promise<ServedWorld> {
+/**
+ * SIGTERM, as Ctrl-C would, so the world closes itself and removes its temporary git repository
+ * (SIGKILL would leave it behind); SIGKILL only if it has not exited within STOP_TIMEOUT_MS.
+ */
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGTERM');
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), STOP_TIMEOUT_MS)));
+  const outcome = await Promise.race([exited, late]);
+  clearTimeout(timer);
+  if (outcome === 'late') {
+    child.kill('SIGKILL');
+    await exited;
+  }
+}
+
+/** `extra`: more `demo` flags, e.g. `--fixed`. */
+export async function serveDemoWorld(prefix: string, extra: string[] = []): Promise<ServedWorld> {
   const dir = await mkdtemp(join(tmpdir(), prefix));
-  const child = spawn(process.execPath, ['--import', 'tsx', `${root}src/bin.ts`, 'demo', '--serve', '--dir', dir], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', `${root}src/bin.ts`, 'demo', '--serve', '--dir', dir, ...extra], { stdio: ['ignore', 'pipe', 'pipe'] });
   let banner = '';
   try {
     await new Promise<void>((resolve, reject) => {
@@ -44,7 +64,7 @@ export async function serveDemoWorld(prefix: string): Promise<ServedWorld> {
       });
     });
   } catch (err) {
-    child.kill('SIGKILL');
+    await stop(child);
     await rm(dir, { recursive: true, force: true });
     throw err;
   }
@@ -59,7 +79,7 @@ export async function serveDemoWorld(prefix: string): Promise<ServedWorld> {
       if (res.status !== 200) throw new Error(`fault ${name} ${on ? 'on' : 'off'}: HTTP ${res.status} ${await res.text()}`);
     },
     async close() {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      await stop(child);
       await rm(dir, { recursive: true, force: true });
     },
   };

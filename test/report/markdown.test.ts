@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mdBlock, mdCode, mdLink, mdText } from '../../src/report/markdown-escape.js';
+import { mdBlock, mdCode, mdLink, mdParagraph, mdText } from '../../src/report/markdown-escape.js';
 import { renderMarkdown } from '../../src/report/markdown.js';
 import { fixedReport, repeatedReport } from './fixture.js';
 
@@ -8,6 +8,14 @@ describe('markdown escaping', () => {
   it('turns markup from a server into literal text', () => {
     assert.equal(mdText('<img src=x onerror=alert(1)> *bold* [a](b) | c'), '\\<img src=x onerror=alert(1)\\> \\*bold\\* \\[a\\](b) \\| c');
     assert.equal(mdText('two\nlines\u001b[2J'), 'two lines\\[2J');
+  });
+
+  it('keeps a paragraph of server text from opening a list or a rule', () => {
+    assert.equal(mdParagraph('- a'), '\\- a');
+    assert.equal(mdParagraph('+ a'), '\\+ a');
+    assert.equal(mdParagraph('---'), '\\---');
+    assert.equal(mdParagraph('12) a'), '12\\) a');
+    assert.equal(mdParagraph('1 - 2'), '1 - 2');
   });
 
   it('fences code so that no backtick inside can close it', () => {

@@ -155,3 +155,87 @@ describe('launch-ready secrets (CLI)', () => {
     assert.equal((await cli(repo.dir, 'secrets', '.', '--url', 'ftp://x')).code, 2);
   });
 });
+
+describe('launch-ready secrets: the config’s secrets.urls, and --since', () => {
+  const KEYS = {
+    old: `ghp_${r.chars(ALNUM, 36)}`,
+    added: `sk-proj-${r.chars(ALNUM, 156)}`,
+    gone: `sk-ant-api03-${r.chars(ALNUM, 93)}AA`,
+    edited: `sk_live_51${r.chars(ALNUM, 97)}`,
+    untracked: `gsk_${r.chars(ALNUM, 52)}`,
+  };
+  let repo: TestRepo;
+
+  before(() => {
+    repo = createRepo('lr-since-');
+    const author = { name: 'Dev', email: 'dev@acme.test' };
+    repo.write('src/old.ts', `export const token = '${KEYS.old}';\n`);
+    repo.write('src/config.ts', 'export const region = "eu";\n');
+    repo.commit('before the change', author, '2026-03-01T10:00:00+00:00');
+    repo.git('tag', 'base');
+    repo.write('src/added.ts', `export const key = '${KEYS.added}';\n`);
+    repo.write('src/gone.ts', `export const key = '${KEYS.gone}';\n`);
+    repo.commit('the change', author, '2026-03-02T10:00:00+00:00');
+    rmSync(join(repo.dir, 'src/gone.ts'));
+    repo.commit('oops, remove it', author, '2026-03-03T10:00:00+00:00');
+    repo.write('src/config.ts', `export const stripe = '${KEYS.edited}';\n`);
+    repo.write('src/scratch.ts', `export const groq = '${KEYS.untracked}';\n`);
+  });
+  after(() => repo.remove());
+
+  it('reads secrets.urls from the config when --url is not given', async () => {
+    const site = await startLeakySite();
+    const dir = mkdtempSync(join(tmpdir(), 'lr-config-urls-'));
+    try {
+      const config = join(dir, 'launch-ready.yaml');
+      writeFileSync(config, `product: Acme\ndomain: acme.test\ncanonical: https://www.acme.test/\nsecrets:\n  paths: ["${repo.dir}"]\n  urls: ["${site.origin}/"]\n`);
+      const ran = await cli(repo.dir, 'secrets', '--config', config, '--format', 'json', '-q');
+      const targets = (JSON.parse(ran.stdout) as { findings: Array<{ id: string; target: string }> }).findings.map((f) => `${f.id} ${f.target}`);
+      assert.ok(targets.includes(`exposure.env-file ${site.origin}/.env`), ran.stderr);
+      assert.ok(targets.some((t) => t.startsWith(`secret.in-frontend ${site.origin}/assets/`)));
+      assert.ok(targets.some((t) => t.startsWith('secret.in-repo src/old.ts')), `the folder from secrets.paths: ${targets.join(', ')}`);
+    } finally {
+      site.server.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('--since REF scans only the files changed since REF, untracked ones, and the commits after it', async () => {
+    const ran = await cli(repo.dir, 'secrets', '.', '--since', 'base', '--history', '--format', 'json');
+    const findings = (JSON.parse(ran.stdout) as { findings: Array<{ id: string; target: string }> }).findings.map((f) => `${f.id} ${f.target.replace(/:\d+:\d+$/, '')}`);
+    assert.deepEqual(findings.sort(), ['secret.in-history src/gone.ts', 'secret.in-repo src/added.ts', 'secret.in-repo src/config.ts', 'secret.in-repo src/scratch.ts']);
+    assert.match(ran.stderr, /scanned 3 files \([\d.]+ MB\) changed since base in \., 2 commits after base/);
+    assert.ok(!ran.stdout.includes(KEYS.added) && !ran.stderr.includes(KEYS.added));
+  });
+
+  it('is a usage error (exit 2) to name a commit that does not exist, or to use --since outside git', async () => {
+    const bad = await cli(repo.dir, 'secrets', '.', '--since', 'no-such-branch');
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /--since "no-such-branch": no such commit/);
+    const plain = mkdtempSync(join(tmpdir(), 'lr-no-git-'));
+    try {
+      const outside = await cli(plain, 'secrets', '.', '--since', 'HEAD~1');
+      assert.equal(outside.code, 2);
+      assert.match(outside.stderr, /not in a git work tree/);
+    } finally {
+      rmSync(plain, { recursive: true, force: true });
+    }
+  });
+
+  it('is a usage error (exit 2) to use --since on folders of two repositories', async () => {
+    const other = createRepo('lr-since-other-');
+    const dir = mkdtempSync(join(tmpdir(), 'lr-two-repos-'));
+    try {
+      other.write('README.md', 'other\n');
+      other.commit('start', { name: 'Dev', email: 'dev@acme.test' }, '2026-03-01T10:00:00+00:00');
+      const config = join(dir, 'launch-ready.yaml');
+      writeFileSync(config, `product: Acme\ndomain: acme.test\ncanonical: https://www.acme.test/\nsecrets:\n  paths: ["${repo.dir}", "${other.dir}"]\n`);
+      const ran = await cli(repo.dir, 'secrets', '--config', config, '--since', 'base');
+      assert.equal(ran.code, 2, ran.stderr);
+      assert.match(ran.stderr, /--since base: .* is in another git repository/);
+    } finally {
+      other.remove();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,5 +1,5 @@
 import { defineCheck, type FindingDraft } from '../../core/check.js';
-import { matchEvidence, publicKeyDraft, secretRemediation, severityFor, targetOf } from '../../secrets/evidence.js';
+import { bySecret, matchEvidence, publicKeyDraft, secretRemediation, severityFor, targetOf } from '../../secrets/evidence.js';
 
 export default defineCheck({
   id: 'secret.in-frontend',
@@ -21,17 +21,17 @@ export default defineCheck({
   requires: ['frontendSecrets'],
   run({ frontendSecrets }) {
     const drafts: FindingDraft[] = [];
-    for (const m of frontendSecrets.matches) {
-      if (m.source !== 'frontend') continue;
+    // The same bundle is usually served by every host: one key, one finding naming the other places.
+    for (const { first: m, elsewhere } of bySecret(frontendSecrets.matches.filter((x) => x.source === 'frontend'))) {
       if (m.kind === 'public') {
-        drafts.push(publicKeyDraft(m, 'in the frontend'));
+        drafts.push(publicKeyDraft(m, 'in the frontend', elsewhere));
         continue;
       }
       drafts.push({
         target: targetOf(m),
         severity: severityFor(m, 'critical'),
         title: `${m.title} shipped to every visitor`,
-        evidence: matchEvidence(m),
+        evidence: matchEvidence(m, elsewhere),
         remediation: secretRemediation(m, 'move the call behind a server route that holds the key, and keep the key out of any browser-exposed variable.'),
       });
     }

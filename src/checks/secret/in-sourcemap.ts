@@ -1,5 +1,5 @@
 import { defineCheck, type FindingDraft } from '../../core/check.js';
-import { matchEvidence, secretRemediation, severityFor, targetOf } from '../../secrets/evidence.js';
+import { bySecret, matchEvidence, secretRemediation, severityFor, targetOf } from '../../secrets/evidence.js';
 
 export default defineCheck({
   id: 'secret.in-sourcemap',
@@ -20,13 +20,12 @@ export default defineCheck({
   requires: ['frontendSecrets'],
   run({ frontendSecrets }) {
     const drafts: FindingDraft[] = [];
-    for (const m of frontendSecrets.matches) {
-      if (m.source !== 'sourcemap' || m.kind !== 'secret') continue;
+    for (const { first: m, elsewhere } of bySecret(frontendSecrets.matches.filter((x) => x.source === 'sourcemap' && x.kind === 'secret'))) {
       drafts.push({
         target: targetOf(m),
         severity: severityFor(m, 'critical'),
         title: `${m.title} in the original source ${m.originalSource ?? ''} published by a source map`.replace(/\s+/g, ' '),
-        evidence: matchEvidence(m),
+        evidence: matchEvidence(m, elsewhere),
         remediation: secretRemediation(m, 'stop serving source maps publicly and keep server-only modules out of the client bundle.'),
       });
     }

@@ -26,12 +26,12 @@ export function rotationSteps(domain: string, oldSelector: string, taken: readon
   const next = nextSelector(oldSelector, taken);
   return [
     `Rotate to a 2048-bit key under a new selector (${next} below; if your mail provider names its selectors itself, use its name):`,
-    `  1. Generate a 2048-bit key where your mail is signed: your provider's DKIM settings, or on your own server`,
-    `     \`openssl genrsa -out ${next}.key 2048 && openssl rsa -in ${next}.key -pubout -outform der | openssl base64 -A\`.`,
-    '  2. Publish its public key (longer than 255 characters: DNS hosts split it into quoted strings, which receivers join):',
+    `1. Generate a 2048-bit key where your mail is signed: your provider's DKIM settings, or on your own server:`,
+    `  openssl genrsa -out ${next}.key 2048 && openssl rsa -in ${next}.key -pubout -outform der | openssl base64 -A`,
+    '2. Publish its public key (longer than 255 characters: DNS hosts split it into quoted strings, which receivers join):',
     `  ${recordLine({ name: `${next}._domainkey.${domain}`, type: 'TXT', value: keyShape() })}`,
-    `  3. Switch signing to ${next}, send yourself a message and check its DKIM-Signature header says s=${next} and the receiver shows dkim=pass.`,
-    '  4. A week later (mail in flight is verified against the old key), revoke the old selector:',
+    `3. Switch signing to ${next}, send yourself a message and check its DKIM-Signature header says s=${next} and the receiver shows dkim=pass.`,
+    '4. A week later (mail in flight is verified against the old key), revoke the old selector:',
     `  ${recordLine({ name: `${oldSelector}._domainkey.${domain}`, type: 'TXT', value: 'v=DKIM1; p=' })}`,
   ].join('\n');
 }

@@ -31,3 +31,12 @@ export async function workTreeTop(dir: string): Promise<string | undefined> {
 export function nulList(out: Buffer): string[] {
   return out.toString('utf8').split('\0').filter(Boolean);
 }
+
+/** The commit `ref` names (a branch, tag, sha or `HEAD~3`), or undefined when it names none here. */
+export async function commitOf(dir: string, ref: string): Promise<string | undefined> {
+  try {
+    return (await git(dir, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`])).toString().trim() || undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -18,6 +18,8 @@ import { git, GitError, nulList } from './git.js';
 export interface HistoryOptions {
   maxFileBytes: number;
   ruleset?: Ruleset;
+  /** A commit: only the commits after it (`since..HEAD`) are read, instead of every ref's. */
+  since?: string;
 }
 
 export interface HistoryHit {
@@ -57,8 +59,9 @@ async function headBlobs(repoRoot: string): Promise<Set<string>> {
 }
 
 /** Streams `git log` and returns, in first-seen order, every scannable blob with the commit that introduced it. */
-function introducedBlobs(repoRoot: string): Promise<{ blobs: Map<string, BlobIntro>; commits: number }> {
-  const args = ['-c', 'core.quotePath=false', 'log', '--all', '--reverse', '--topo-order', '--raw', '--no-renames', '--no-abbrev', '--diff-merges=first-parent', '-z', '--format=%x01%H%x00%an <%ae>%x00%aI'];
+function introducedBlobs(repoRoot: string, since?: string): Promise<{ blobs: Map<string, BlobIntro>; commits: number }> {
+  const range = since ? [`${since}..HEAD`] : ['--all'];
+  const args = ['-c', 'core.quotePath=false', 'log', ...range, '--reverse', '--topo-order', '--raw', '--no-renames', '--no-abbrev', '--diff-merges=first-parent', '-z', '--format=%x01%H%x00%an <%ae>%x00%aI'];
   return new Promise((resolve, reject) => {
     const child = spawn('git', args, { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
     const blobs = new Map<string, BlobIntro>();
@@ -115,7 +118,7 @@ function readBlobs(repoRoot: string, shas: string[], onBlob: (sha: string, conte
 
 export async function scanHistory(dir: string, opts: HistoryOptions): Promise<HistoryScan> {
   const repoRoot = (await git(dir, ['rev-parse', '--show-toplevel'])).toString().trim();
-  const [head, { blobs, commits }] = await Promise.all([headBlobs(repoRoot), introducedBlobs(repoRoot)]);
+  const [head, { blobs, commits }] = await Promise.all([headBlobs(repoRoot), introducedBlobs(repoRoot, opts.since)]);
   const bySecret = new Map<string, HistoryHit>();
   let scanned = 0;
   let bytes = 0;

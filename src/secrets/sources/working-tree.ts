@@ -9,12 +9,14 @@ import pLimit from 'p-limit';
 import { scanText, type Ruleset } from '../engine.js';
 import { hasBinaryExtension, isBinaryContent, isLockfile, isVendored, styleOf } from '../file-kind.js';
 import type { RawMatch } from '../types.js';
-import { git, nulList, workTreeTop } from './git.js';
+import { git, GitError, nulList, workTreeTop } from './git.js';
 import { isIgnored, parseIgnoreFile, type IgnoreRule } from './ignore-rules.js';
 
 export interface TreeOptions {
   maxFileBytes: number;
   ruleset?: Ruleset;
+  /** A commit: only files changed since it (committed, staged or not) and untracked ones are scanned. */
+  since?: string;
 }
 
 export interface TreeFileHits {
@@ -56,12 +58,26 @@ async function walk(root: string, skipped: TreeScan['skipped']): Promise<string[
   return files;
 }
 
-/** Root-relative paths of the files to consider: git's view when `root` is in a work tree, else a walk. */
-export async function listTreeFiles(root: string, skipped: TreeScan['skipped']): Promise<{ git: boolean; files: string[] }> {
+/** Root-relative paths of files changed between `since` and the working tree (deletions left out), plus untracked ones. */
+async function changedFiles(root: string, since: string): Promise<string[]> {
+  const [changed, untracked] = await Promise.all([
+    git(root, ['diff', '--name-only', '-z', '--relative', '--diff-filter=d', since, '--']),
+    git(root, ['ls-files', '-z', '--others', '--exclude-standard']),
+  ]);
+  return [...new Set([...nulList(changed), ...nulList(untracked)])];
+}
+
+/**
+ * Root-relative paths of the files to consider: git's view when `root` is in a work tree (only the
+ * changed ones with `since`), else a walk.
+ */
+export async function listTreeFiles(root: string, skipped: TreeScan['skipped'], since?: string): Promise<{ git: boolean; files: string[] }> {
   if (await workTreeTop(root)) {
+    if (since) return { git: true, files: await changedFiles(root, since) };
     // Run in `root`: ls-files then lists that folder's files, relative to it.
     return { git: true, files: nulList(await git(root, ['ls-files', '-z', '--cached', '--others', '--exclude-standard'])) };
   }
+  if (since) throw new GitError(`${root} is not in a git work tree: there is no change to narrow the scan to`);
   return { git: false, files: await walk(root, skipped) };
 }
 
@@ -86,7 +102,7 @@ export async function scanWorkingTree(target: string, opts: TreeOptions): Promis
   const skipped = { vendored: 0, binary: 0, tooLarge: 0, unreadable: 0 };
   const info = await stat(target);
   const root = info.isDirectory() ? target : dirname(target);
-  const listing = info.isDirectory() ? await listTreeFiles(root, skipped) : { git: Boolean(await workTreeTop(root)), files: [basename(target)] };
+  const listing = info.isDirectory() ? await listTreeFiles(root, skipped, opts.since) : { git: Boolean(await workTreeTop(root)), files: [basename(target)] };
   const scan: TreeScan = { root, git: listing.git, files: 0, bytes: 0, skipped, hits: [], allowed: 0 };
   const limit = pLimit(16);
   await Promise.all(

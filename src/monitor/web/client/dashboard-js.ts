@@ -51,7 +51,7 @@ export const DASHBOARD_JS = String.raw`
   }
   function deploys(d) {
     var box = document.getElementById('deploys'); box.textContent = '';
-    if (!d.deploys.length) { box.appendChild(el('li', { class: 'muted', text: 'No deploys in the last 7 days (launch-ready monitor deploy --version V records one).' })); return; }
+    if (!d.deploys.length) { box.appendChild(el('li', { class: 'muted', text: 'No deploys in the last 7 days. launch-ready deploy verify records each release it verifies (add --monitor-data DIR when the monitor keeps its data outside ./.launch-ready); launch-ready monitor deploy --version V records one by hand.' })); return; }
     d.deploys.slice().reverse().forEach(function (x) { box.appendChild(el('li', { text: LR.time(x.at) + ' — ' + x.version + (x.note ? ' (' + x.note + ')' : '') })); });
   }
   function load() {
