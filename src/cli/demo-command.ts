@@ -8,9 +8,8 @@ import { runAudit } from '../audit.js';
 import { loadConfig } from '../config/load.js';
 import { networkFromConfig, planFromLoaded } from '../config/plan.js';
 import { UsageError } from '../core/errors.js';
-import { startControl } from '../demo/control.js';
 import { FAULTS } from '../demo/faults.js';
-import { startWorld, type World } from '../demo/world.js';
+import { startWorkerWorld, type WorkerWorld } from '../demo/world-worker.js';
 import { addOutputOptions, type RegisterCommand } from './command-kit.js';
 import { networkSettings } from './network-options.js';
 import { checkOutputFlags, emitReport, type OutputFlags } from './output.js';
@@ -37,7 +36,7 @@ function listFaults(): number {
 }
 
 /** Writes the world's config, CA and support files into dir; refuses to replace a config it did not write. */
-async function writeWorldFiles(world: World, dir: string): Promise<string> {
+async function writeWorldFiles(world: WorkerWorld, dir: string): Promise<string> {
   await mkdir(dir, { recursive: true });
   const configPath = join(dir, 'launch-ready.yaml');
   if (existsSync(configPath) && !readFileSync(configPath, 'utf8').startsWith(MARK)) {
@@ -45,12 +44,12 @@ async function writeWorldFiles(world: World, dir: string): Promise<string> {
   }
   const caPath = join(dir, 'ca.pem');
   await writeFile(caPath, world.caPem);
-  for (const [name, text] of Object.entries(world.supportFiles())) await writeFile(join(dir, name), text);
-  await writeFile(configPath, `${MARK}; the world's ports change at every start.\n${world.configYaml('./ca.pem')}`);
+  for (const [name, text] of Object.entries(world.supportFiles)) await writeFile(join(dir, name), text);
+  await writeFile(configPath, `${MARK}; the world's ports change at every start.\n${await world.configYaml('./ca.pem')}`);
   return configPath;
 }
 
-async function auditWorld(world: World, dir: string, flags: DemoFlags): Promise<number> {
+async function auditWorld(world: WorkerWorld, dir: string, flags: DemoFlags): Promise<number> {
   const configPath = await writeWorldFiles(world, dir);
   const loaded = await loadConfig(configPath);
   const settings = networkSettings({}, networkFromConfig(loaded));
@@ -71,12 +70,11 @@ function waitForSignal(): Promise<void> {
   });
 }
 
-async function serve(world: World, flags: DemoFlags): Promise<number> {
+async function serve(world: WorkerWorld, flags: DemoFlags): Promise<number> {
   const dir = resolve(flags.dir);
   const configPath = await writeWorldFiles(world, dir);
-  const control = await startControl(world);
   const statePath = join(dir, STATE_FILE);
-  await writeFile(statePath, JSON.stringify({ pid: process.pid, control: control.url, httpsPort: world.httpsPort, dnsServer: world.network.dnsServers[0] }, null, 2));
+  await writeFile(statePath, JSON.stringify({ pid: process.pid, control: world.control, httpsPort: world.httpsPort, dnsServer: world.network.dnsServers[0] }, null, 2));
   const flagsLine = [
     ...world.network.dnsServers.map((d) => `--dns-server ${d}`),
     ...world.network.connectTo.map((c) => `--connect-to '${c}'`),
@@ -89,13 +87,16 @@ async function serve(world: World, flags: DemoFlags): Promise<number> {
       `  audit it: launch-ready audit --config ${configPath}`,
       `  flags:    ${flagsLine}`,
       `  curl:     curl --cacert ${join(dir, 'ca.pem')} --connect-to www.acme.test:443:127.0.0.1:${world.httpsPort} https://www.acme.test/api/version`,
-      `  faults:   launch-ready demo fault NAME on|off --dir ${flags.dir}   (or curl -X POST ${control.url}/faults/NAME/off)`,
+      `  faults:   launch-ready demo fault NAME on|off --dir ${flags.dir}   (or curl -X POST ${world.control}/faults/NAME/off)`,
       '',
     ].join('\n'),
   );
-  await waitForSignal();
-  await control.close();
-  await rm(statePath, { force: true });
+  try {
+    // A crashed world ends the command rather than leaving a process that serves nothing.
+    await Promise.race([waitForSignal(), world.ended]);
+  } finally {
+    await rm(statePath, { force: true });
+  }
   return 0;
 }
 
@@ -105,7 +106,8 @@ export async function demoAction(flags: DemoFlags): Promise<number> {
   checkOutputFlags(flags);
   const faults: Record<string, boolean> = {};
   for (const name of flags.fault ?? []) faults[name] = true;
-  const world = await startWorld({ fixed: Boolean(flags.fixed || flags.fault?.length), faults });
+  // The world runs on its own thread so the audit's CPU work cannot slow its answers (world-worker.ts).
+  const world = await startWorkerWorld({ fixed: Boolean(flags.fixed || flags.fault?.length), faults, control: Boolean(flags.serve) });
   try {
     if (flags.serve) return await serve(world, flags);
     const dir = await mkdtemp(join(tmpdir(), 'launch-ready-demo-'));

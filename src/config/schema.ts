@@ -452,7 +452,7 @@ const monitor = z
     uptimeTarget: percent.default(99.5),
     /** The window the uptime target applies to (rolling). */
     uptimeWindow: longDuration.default(86_400_000),
-    /** Fast burn: alert when this share of the window's error budget is spent within `window`. */
+    /** Fast burn: alert when this share of the window's error budget is spent within `window` by more than one outage. */
     burnRate: z
       .strictObject({ budget: percent.default(2), window: longDuration.default(3_600_000) })
       .default({ budget: 2, window: 3_600_000 })

@@ -1,3 +1,4 @@
+import { randomInt } from 'node:crypto';
 /**
  * The demo bot's tool gateway: its data tools call out over HTTP, as a real bot's do, to
  * `http://127.0.0.1:PORT/tools/<name>` — the port the world's config gives the eval for its
@@ -27,14 +28,32 @@ export function httpToolGateway(baseUrl: string): ToolGateway {
   };
 }
 
-/** A loopback port free right now, for the honeypot an eval starts later. */
-export function freeLoopbackPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
+/**
+ * Ports below the usual ephemeral ranges (Linux 32768–60999, Windows and macOS 49152+): a port handed
+ * out by listen(0) comes from that range, so until the eval binds it any outgoing connection (the
+ * audit makes hundreds) may take it. One from below the range stays free unless someone asks for it.
+ */
+const QUIET_PORTS = { from: 20000, to: 32767 };
+const PORT_TRIES = 20;
+
+function listensOn(port: number): Promise<number | undefined> {
+  return new Promise((resolve) => {
     const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
+    server.once('error', () => resolve(undefined));
+    server.listen(port, '127.0.0.1', () => {
+      const { port: bound } = server.address() as { port: number };
+      server.close(() => resolve(bound));
     });
   });
+}
+
+/** A loopback port free right now, for the honeypot an eval starts later. */
+export async function freeLoopbackPort(): Promise<number> {
+  for (let i = 0; i < PORT_TRIES; i++) {
+    const port = await listensOn(randomInt(QUIET_PORTS.from, QUIET_PORTS.to + 1));
+    if (port !== undefined) return port;
+  }
+  const any = await listensOn(0);
+  if (any === undefined) throw new Error('no free loopback port for the demo honeypot');
+  return any;
 }

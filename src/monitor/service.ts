@@ -9,7 +9,7 @@ import type { NetworkSettings } from '../net/settings.js';
 import { channelsFromConfig, type ChannelSet } from './alerts/channels-from-config.js';
 import { OutboxWorker } from './alerts/outbox-worker.js';
 import { systemClock, type Clock, type TimerHandle } from './clock.js';
-import { budgetSubjects, evaluateBudgets } from './engine/budget.js';
+import { budgetLine, budgetSubjects, evaluateBudgets, type BudgetOptions } from './engine/budget.js';
 import { MonitorEngine } from './engine/engine.js';
 import { IncidentManager, type IncidentOptions } from './engine/incidents.js';
 import { networkProbe, SelfCheck, type SelfProbe } from './engine/self-check.js';
@@ -43,6 +43,8 @@ export interface ServiceOptions {
 const PAUSED_KEY = 'paused-monitors';
 const INCIDENT_TICK_MS = 15_000;
 const BUDGET_TICK_MS = 60_000;
+/** Incidents overlapping the burn-rate window, read at most: an hour holds a handful per monitor (flapping folds the rest). */
+const RECENT_INCIDENTS_LIMIT = 100_000;
 const HOUSEKEEPING_TICK_MS = 1_000;
 
 export class MonitorService {
@@ -167,16 +169,29 @@ export class MonitorService {
   }
 
   async checkBudgets(): Promise<void> {
-    const m = this.monitorConfig;
+    const o = this.budgetOptions();
     const specs = [...this.engine.specs().values()];
-    const [window, recent] = await Promise.all([this.uptime.last(m.uptimeWindowMs, specs), this.uptime.over({ from: this.clock.now() - m.burnRate.windowMs, to: this.clock.now() }, specs)]);
-    await evaluateBudgets(
-      budgetSubjects(specs, window, recent),
-      { targetPercent: m.uptimeTargetPercent, windowMs: m.uptimeWindowMs, burnRate: m.burnRate },
-      this.clock.now(),
-      this.store,
-      (channels, key, message) => this.incidents.notify(channels, key, message),
-    );
+    const now = this.clock.now();
+    const from = now - o.burnRate.windowMs;
+    const [window, recent, incidents] = await Promise.all([
+      this.uptime.last(o.windowMs, specs),
+      this.uptime.over({ from, to: now }, specs),
+      this.store.incidents({ from, limit: RECENT_INCIDENTS_LIMIT }),
+    ]);
+    await evaluateBudgets(budgetSubjects(specs, window, recent, incidents), o, now, this.store, (channels, key, message) => this.incidents.notify(channels, key, message));
+  }
+
+  /** What an outage since `since` burnt of the error budget, and what is left (the dashboard's figure, fresh). */
+  private async budgetLine(spec: MonitorSpec, since: number, ongoing: boolean): Promise<string | undefined> {
+    const o = this.budgetOptions();
+    const now = this.clock.now();
+    const [outage, window] = await Promise.all([this.uptime.one(spec, { from: since, to: now }), this.uptime.one(spec, { from: now - o.windowMs, to: now })]);
+    return budgetLine(o, outage.downMs, window.downMs, ongoing);
+  }
+
+  private budgetOptions(): BudgetOptions {
+    const m = this.monitorConfig;
+    return { targetPercent: m.uptimeTargetPercent, windowMs: m.uptimeWindowMs, burnRate: m.burnRate };
   }
 
   /** Everything started has settled: checks, the alerts they queued, their delivery. */
@@ -219,6 +234,7 @@ export class MonitorService {
       channels: this.channelSet.routes,
       flapping: m.flapping,
       maintenance: (name, at) => inMaintenance(this.maintenanceRules(), name, at)?.name,
+      budgetLine: (spec, since, ongoing) => this.budgetLine(spec, since, ongoing),
     };
     if (m.reminderMs !== undefined) options.reminderMs = m.reminderMs;
     const url = this.dashboardUrl;

@@ -8,19 +8,20 @@ import { createServer, type Server } from 'node:net';
 import { startDnsServer, type DnsServer } from '../../src/demo/dns-server.js';
 import { signature } from '../../src/monitor/alerts/channels/webhook.js';
 import { networkProbe } from '../../src/monitor/engine/self-check.js';
+import { dashboardData } from '../../src/monitor/web/data/dashboard.js';
 import { BASE_CONFIG, startHarness, type Harness } from './harness.js';
 import { startSmtpReceiver, startWebhookReceiver, type MailReceiver, type WebhookReceiver } from './receivers.js';
 import { startTarget, type Target } from './target.js';
 
 const SECRET = 'test-hmac-secret-0123456789';
 
-function config(target: Target): string {
+function config(target: Target, extra = ''): string {
   return `${BASE_CONFIG}monitor:
   routes: false
   hosts: false
   interval: 60s
   timeout: 2s
-  targets:
+${extra}  targets:
     - name: api health
       url: ${target.url}
       condition: status == 200 && body contains "ok"
@@ -42,13 +43,13 @@ after(async () => {
   await Promise.all([target.close(), hooks.close(), smtp.close()]);
 });
 
-async function scenario(extra: Parameters<typeof startHarness>[1] = {}): Promise<Harness> {
+async function scenario(extra: Parameters<typeof startHarness>[1] = {}, yaml = ''): Promise<Harness> {
   hooks.received.length = 0;
   smtp.mails.length = 0;
   hooks.respond = 200;
   await target.up();
   const env = { SLACK_URL: `${hooks.url}/slack`, HOOK_URL: `${hooks.url}/hook`, HOOK_SECRET: SECRET, SMTP_URL: smtp.url };
-  return startHarness(config(target), { env, ...extra });
+  return startHarness(config(target, yaml), { env, ...extra });
 }
 
 const events = (path: string) =>
@@ -72,8 +73,8 @@ describe('alerts', () => {
       assert.equal(incident.downSince - t0, 5.5 * 60_000);
       assert.equal(incident.resolvedAt! - t0, 8.5 * 60_000);
 
-      const hookEvents = events('/hook').map((e) => e.event);
-      assert.deepEqual(hookEvents.filter((e) => e === 'opened' || e === 'recovered'), ['opened', 'recovered']);
+      // Nothing else: the outage burnt budget fast, but its own alerts say so (no burn-rate alert).
+      assert.deepEqual(events('/hook').map((e) => e.event), ['opened', 'recovered']);
       const opened = hooks.received.find((r) => r.path === '/hook' && JSON.parse(r.body).event === 'opened')!;
       assert.equal(opened.headers['x-launch-ready-signature'], signature(SECRET, String(opened.headers['x-launch-ready-timestamp']), opened.body), 'HMAC signature verifies');
       const openedBody = JSON.parse(opened.body) as { title: string; evidence: string[]; link: string };
@@ -84,16 +85,17 @@ describe('alerts', () => {
       const slack = events('/slack');
       const slackTitles = slack.map((m) => m.text ?? '').filter((t) => /is down|recovered/.test(t));
       assert.equal(slackTitles.length, 2);
-      assert.match(slackTitles[1], /^api health recovered: .*after 3 min down/);
+      // 3 min of the 7 min 12 s a day at 99.5 % allows: 42 % burnt, 58 % left, as the dashboard says.
+      assert.match(slackTitles[1], /^api health recovered: .*after 3 min down .*It burnt 42 % of the error budget \(99\.5 % over 24 h allows 7 min 12 s down\); 58 % is left\.$/);
+      const dashboard = await dashboardData(h.service);
+      assert.equal(Math.round(dashboard.monitors[0].budgetLeft! * 100), 58);
+      assert.match(smtp.mails.find((m) => /Subject: .*recovered/.test(m.raw))!.raw, /It burnt 42 % of the error budget/);
       assert.ok(slack.every((m) => Array.isArray(m.blocks) && m.blocks.length >= 3), 'Block Kit messages');
 
       const subjects = smtp.mails.map((m) => /^Subject: (.*)$/m.exec(m.raw)?.[1]);
       assert.deepEqual(subjects.filter((s) => /is down|recovered/.test(s ?? '')), ['[critical] api health is down', '[critical] api health recovered']);
       assert.ok(smtp.mails.every((m) => m.to.includes('ops@acme.test') && /text\/html/.test(m.raw) && /text\/plain/.test(m.raw)));
 
-      // 3 minutes burn more than 2 % of the day's 7 min 12 s budget within the hour, but do not spend it:
-      // one burn-rate alert, not one a minute, and no "budget spent" though the 15 minutes measured are 80 % up.
-      assert.deepEqual(hookEvents.filter((e) => e === 'budget' || e === 'burn-rate'), ['burn-rate']);
       const outbox = await h.service.store.outbox({ limit: 100 });
       assert.ok(outbox.every((e) => e.state === 'sent' && e.deliveries.length === 1), 'each alert delivered once, every attempt recorded');
     } finally {
@@ -101,8 +103,8 @@ describe('alerts', () => {
     }
   });
 
-  it('sends one "budget spent" alert once the downtime exceeds the day\'s budget (7 min 12 s at 99.5 %)', async () => {
-    const h = await scenario();
+  it('a long outage sends "budget spent" once the downtime exceeds the day\'s budget (7 min 12 s at 99.5 %), and no burn-rate alert', async () => {
+    const h = await scenario({}, '  reminder: 5m\n');
     try {
       await h.run(5 * 60_000);
       await target.down();
@@ -111,9 +113,42 @@ describe('alerts', () => {
       await h.run(3 * 60_000);
       await target.up();
       await h.run(5 * 60_000);
-      const budget = events('/hook').filter((e) => e.event === 'budget');
-      assert.equal(budget.length, 1);
-      assert.match(budget[0].text ?? '', /^api health was down 7 min 30 s over the last 24 h, more than the 7 min 12 s its 99\.5 % target allows/);
+      const hook = events('/hook');
+      assert.deepEqual(hook.map((e) => e.event), ['opened', 'reminder', 'budget', 'recovered'], 'one outage: no burn-rate alert');
+      const text = (event: string) => hook.find((e) => e.event === event)?.text ?? '';
+      // Down from 5:30; the reminder goes out 5 min after the incident opened (6:00), at 11:00.
+      assert.match(text('reminder'), /has been down for 5 min 30 s .* So far it has burnt 76 % of the error budget \(99\.5 % over 24 h allows 7 min 12 s down\); 24 % is left\.$/);
+      assert.match(text('budget'), /^api health was down 7 min 30 s over the last 24 h, more than the 7 min 12 s its 99\.5 % target allows/);
+      // Up again at 15:30: 10 minutes down.
+      assert.match(text('recovered'), /after 10 min down .* It burnt 139 % of the error budget .*; 0 % is left\.$/);
+    } finally {
+      await h.close();
+    }
+  });
+
+  it('recurring outages: three short ones within an hour send one burn-rate alert, from the second on', async () => {
+    const h = await scenario();
+    const outage = async () => {
+      await target.down();
+      await h.run(2 * 60_000);
+      await target.up();
+      await h.run(15 * 60_000);
+    };
+    try {
+      await h.run(5 * 60_000);
+      await outage();
+      assert.deepEqual(events('/hook').map((e) => e.event), ['opened', 'recovered'], 'one outage: its own alerts only');
+      await outage();
+      await outage();
+      const hook = events('/hook');
+      assert.deepEqual(hook.map((e) => e.event), ['opened', 'recovered', 'opened', 'burn-rate', 'recovered', 'opened', 'recovered']);
+      const burn = hook.find((e) => e.event === 'burn-rate')!;
+      assert.match(burn.text ?? '', /^api health went down 2 separate times within the last 1 h \(\d+ min( \d+ s)? down in all\): \d+ % of the 7 min 12 s error budget its 99\.5 % target allows over 24 h\./);
+      // Three outages of 2 min each: 6 of the day's 7 min 12 s.
+      const recovered = hook.filter((e) => e.event === 'recovered').map((e) => /(\d+) % is left/.exec(e.text ?? '')?.[1]);
+      assert.deepEqual(recovered, ['72', '44', '17']);
+      assert.equal(hook.filter((e) => e.event === 'budget').length, 0, 'within the day\'s budget');
+      assert.equal((await h.service.store.incidents({ limit: 10 })).length, 3);
     } finally {
       await h.close();
     }

@@ -10,6 +10,9 @@
  *
  * Maintenance: an outage inside a window opens an incident marked suppressed and alerts no one; if
  * it outlasts the window, the opened alert goes out then.
+ *
+ * Reminders and recoveries say how much of the error budget the outage burnt (budget.ts says why
+ * a single outage gets no burn-rate alert of its own).
  */
 import type { Clock } from '../clock.js';
 import type { MonitorSpec, Severity } from '../model.js';
@@ -28,6 +31,8 @@ export interface IncidentOptions {
   dashboardUrl?: string;
   /** The maintenance window covering a monitor now, by name. */
   maintenance: (monitorName: string, at: number) => string | undefined;
+  /** What an outage since `since` burnt of the error budget, for reminders and recoveries. */
+  budgetLine?: (spec: MonitorSpec, since: number, ongoing: boolean) => Promise<string | undefined>;
 }
 
 const CERT_THRESHOLDS_DAYS = [30, 14, 7, 1];
@@ -162,6 +167,11 @@ export class IncidentManager {
     });
   }
 
+  private async withBudget(text: string, spec: MonitorSpec, incident: Incident, ongoing: boolean): Promise<string> {
+    const line = await this.options.budgetLine?.(spec, incident.downSince, ongoing);
+    return line ? `${text} ${line}` : text;
+  }
+
   private async resolve(spec: MonitorSpec, incident: Incident, at: number): Promise<void> {
     incident.resolvedAt = at;
     delete incident.recoveringSince;
@@ -173,7 +183,7 @@ export class IncidentManager {
       ...this.base(spec, incident),
       kind: 'recovered',
       title: `${spec.name} recovered`,
-      text: `${spec.name} is up again after ${formatDuration(durationMs)} down (since ${formatTime(incident.downSince)}).`,
+      text: await this.withBudget(`${spec.name} is up again after ${formatDuration(durationMs)} down (since ${formatTime(incident.downSince)}).`, spec, incident, false),
       at: this.clock.now(),
       since: incident.downSince,
       durationMs,
@@ -207,7 +217,7 @@ export class IncidentManager {
         ...this.base(spec, incident),
         kind: 'reminder',
         title: `${spec.name} is still down`,
-        text: `${spec.name} has been down for ${formatDuration(now - incident.downSince)} (since ${formatTime(incident.downSince)}). Acknowledge it on the dashboard to stop reminders.`,
+        text: await this.withBudget(`${spec.name} has been down for ${formatDuration(now - incident.downSince)} (since ${formatTime(incident.downSince)}). Acknowledge it on the dashboard to stop reminders.`, spec, incident, true),
         at: now,
         since: incident.downSince,
         evidence: incident.cause.split('\n'),

@@ -240,6 +240,19 @@ export class SqliteStore implements MonitorStore {
     });
   }
 
+  transitions(monitorId: string, from: number, to: number): Promise<Transition[]> {
+    return this.read(() => {
+      const num = this.num(monitorId) ?? -1;
+      const rows = this.db
+        .prepare(
+          `SELECT * FROM (SELECT t, state FROM transitions WHERE monitor = ? AND t < ? ORDER BY t DESC LIMIT 1)
+           UNION ALL SELECT t, state FROM transitions WHERE monitor = ? AND t >= ? AND t < ? ORDER BY t`,
+        )
+        .all(num, from, num, from, to) as Array<{ t: number; state: MonitorState }>;
+      return rows.map((r) => ({ monitorId, at: r.t, state: r.state }));
+    });
+  }
+
   results(monitorId: string, from: number, to: number, limit: number): Promise<StoredResult[]> {
     return this.read(() => {
       const num = this.num(monitorId);

@@ -126,6 +126,8 @@ export interface MonitorStore {
   lastStates(): Promise<Map<string, { state: MonitorState; since: number; lastCheckAt?: number }>>;
   /** Every monitor's transitions in [from, to), plus the one in force at `from`. */
   allTransitions(from: number, to: number): Promise<Map<string, Transition[]>>;
+  /** One monitor's transitions in [from, to), plus the one in force at `from`. */
+  transitions(monitorId: string, from: number, to: number): Promise<Transition[]>;
   results(monitorId: string, from: number, to: number, limit: number): Promise<StoredResult[]>;
   /** Latency per bucket of `resolutionMs` (raw results while kept, then roll-ups). */
   latency(monitorId: string, from: number, to: number, resolutionMs: number): Promise<LatencyPoint[]>;
