@@ -1,6 +1,6 @@
 /** The messages between a demo world running in a worker thread (world-worker-entry.ts) and its caller (world-worker.ts). */
 import { UsageError } from '../core/errors.js';
-import type { WorldOptions } from './world.js';
+import type { World, WorldOptions } from './world.js';
 
 export interface WorldWorkerData {
   options: WorldOptions;
@@ -8,21 +8,12 @@ export interface WorldWorkerData {
   control: boolean;
 }
 
-/** What the caller gets of the world once it is up: plain data, copied across threads. */
-export interface WorldInfo {
-  domain: string;
-  dns: { port: number; endpoint: string };
-  httpPort: number;
-  httpsPort: number;
-  caPem: string;
-  network: { dnsServers: string[]; connectTo: string[] };
-  repoDir: string;
-  supportFiles: Record<string, string>;
-  stagingCredentials: { user: string; password: string };
-  startupMs: number;
+/** What the caller gets of the world once it is up: the world's plain data, copied across threads. */
+export type WorldInfo = Pick<World, 'domain' | 'dns' | 'httpPort' | 'httpsPort' | 'caPem' | 'network' | 'repoDir' | 'stagingCredentials' | 'startupMs'> & {
+  supportFiles: ReturnType<World['supportFiles']>;
   /** The control endpoint's URL, when asked for. */
   control?: string;
-}
+};
 
 export type WorldCall = { op: 'configYaml'; caPath: string } | { op: 'faults' } | { op: 'setFault'; name: string; on: boolean } | { op: 'close' };
 

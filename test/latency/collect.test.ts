@@ -100,7 +100,10 @@ function config(latency: Record<string, unknown> | undefined, chatPath = '/api/c
 }
 
 async function collect(latency: Record<string, unknown> | undefined, chatPath?: string): Promise<Artifacts> {
-  const performance = performancePlanFromConfig(config(latency, chatPath), {});
+  return collectPlan(performancePlanFromConfig(config(latency, chatPath), {}));
+}
+
+async function collectPlan(performance: ReturnType<typeof performancePlanFromConfig>): Promise<Artifacts> {
   const artifacts: Artifacts = { plan: plan() };
   const ctx = createContext(artifacts.plan, settings);
   try {
@@ -210,13 +213,7 @@ describe('collectPerformance', () => {
       }),
       {},
     );
-    const artifacts: Artifacts = { plan: plan() };
-    const ctx = createContext(artifacts.plan, settings);
-    try {
-      await collectPerformance(ctx, performance, artifacts);
-    } finally {
-      await ctx.http.close();
-    }
+    const artifacts = await collectPlan(performance);
     const benchGets = log.filter((r) => r.bench && r.method === 'GET' && r.path === '/api/stock');
     assert.equal(benchGets.length, 20, 'two runs of 10');
     assert.equal(artifacts.latency?.[0].requests, 10);
