@@ -73,7 +73,8 @@ describe('launch-ready bench', () => {
     const first = await bench(`${base}/api`, '--rate', '20', '--duration', '500ms', '--save-baseline', file, '-q');
     assert.equal(first.code, 0);
     assert.equal(JSON.parse(await readFile(file, 'utf8')).kind, 'launch-ready-bench-baseline');
-    delayMs = 120;
+    // Far beyond the tolerance, so a baseline run slowed by a busy machine still shows the regression.
+    delayMs = 600;
     const second = await bench(`${base}/api`, '--rate', '20', '--duration', '500ms', '--baseline', file, '--format', 'md');
     const lenient = await bench(`${base}/api`, '--rate', '20', '--duration', '500ms', '--baseline', file, '--tolerance', '20%,10s', '--format', 'json');
     delayMs = 5;
